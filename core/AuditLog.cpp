@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 
+#include "CanonicalJson.h"
 #include "SqlQuery.h"
 
 #include <QCryptographicHash>
@@ -23,13 +24,12 @@ QByteArray AuditLog::genesisHash() {
 }
 
 QByteArray AuditLog::canonicalJson(const AuditEvent& event) {
-    // QJsonObject keeps its keys sorted, so the compact form is canonical.
     const QJsonObject object{
         {QStringLiteral("seq"), event.seq},       {QStringLiteral("at"), event.at},
         {QStringLiteral("actor"), event.actor},   {QStringLiteral("action"), event.action},
         {QStringLiteral("entity"), event.entity}, {QStringLiteral("payload"), event.payload},
     };
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+    return CanonicalJson::serialize(object);
 }
 
 QByteArray AuditLog::chainHash(const QByteArray& prevHash, const AuditEvent& event) {

@@ -16,6 +16,14 @@ enum class EntityKind {
     ModelVersion,
     Alias,
     SavedView,
+    ModelCard,
+    Evidence,
+    Policy,
+    RiskAssessment,
+    PromotionRequest,
+    Decision,
+    Finding,
+    ReviewSchedule,
 };
 
 } // namespace assay

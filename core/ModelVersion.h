@@ -19,6 +19,7 @@ struct ModelVersion {
     qint64 createdAt = 0;
     QString createdBy;
     QStringList aliases;
+    QString runUser; // who created the source run: segregation of duties keeps them from approving
 };
 
 } // namespace assay

@@ -1,6 +1,8 @@
 #include "Registry.h"
 
 #include "AssayError.h"
+#include "Identity.h"
+#include "ModelCards.h"
 #include "SqlQuery.h"
 #include "Workspace.h"
 #include "WriteTransaction.h"
@@ -92,6 +94,66 @@ void insertVersion(WriteTransaction& tx, const ModelRef& model, int version, std
     tx.changes().add(EntityKind::ModelVersion, id);
 }
 
+QList<RegisteredModel> queryModels(const QSqlDatabase& db, const QString& where,
+                                   std::initializer_list<QVariant> values) {
+    QSqlQuery query = SqlQuery::run(
+        db,
+        QStringLiteral("SELECT id, name, description, created_at, created_by, owner, business_owner, "
+                       "primary_metric, higher_is_better FROM registered_models %1 "
+                       "ORDER BY name COLLATE NOCASE")
+            .arg(where),
+        values);
+    QList<RegisteredModel> result;
+    while (query.next()) {
+        RegisteredModel model;
+        model.id = query.value(0).toLongLong();
+        model.name = query.value(1).toString();
+        model.description = query.value(2).toString();
+        model.createdAt = query.value(3).toLongLong();
+        model.createdBy = query.value(4).toString();
+        model.owner = query.value(5).toString();
+        model.businessOwner = query.value(6).toString();
+        model.primaryMetric = query.value(7).toString();
+        model.higherIsBetter = query.value(8).toBool();
+        result.append(model);
+    }
+    return result;
+}
+
+QList<ModelVersion> queryVersions(const QSqlDatabase& db, const QString& where,
+                                  std::initializer_list<QVariant> values) {
+    QSqlQuery query = SqlQuery::run(
+        db,
+        QStringLiteral(
+            "SELECT v.id, v.model_id, v.version, v.run_id, r.uid, v.description, v.stage, v.created_at, "
+            "v.created_by, (SELECT group_concat(a.alias, ',') FROM model_aliases a "
+            "WHERE a.version_id = v.id), r.user FROM model_versions v LEFT JOIN runs r ON r.id = v.run_id "
+            "%1 ORDER BY v.version DESC")
+            .arg(where),
+        values);
+    QList<ModelVersion> result;
+    while (query.next()) {
+        ModelVersion version;
+        version.id = query.value(0).toLongLong();
+        version.modelId = query.value(1).toLongLong();
+        version.version = query.value(2).toInt();
+        if (!query.value(3).isNull())
+            version.runId = query.value(3).toLongLong();
+        version.runUid = query.value(4).toString();
+        version.description = query.value(5).toString();
+        version.stage = query.value(6).toString();
+        version.createdAt = query.value(7).toLongLong();
+        version.createdBy = query.value(8).toString();
+        const QString aliases = query.value(9).toString();
+        if (!aliases.isEmpty())
+            version.aliases = aliases.split(QLatin1Char(','));
+        version.aliases.sort();
+        version.runUser = query.value(10).toString();
+        result.append(version);
+    }
+    return result;
+}
+
 } // namespace
 
 qint64 Registry::createModel(WriteTransaction& tx, const QString& name, const QString& description,
@@ -155,6 +217,55 @@ void Registry::setStage(WriteTransaction& tx, qint64 modelId, int version, const
     tx.changes().add(EntityKind::ModelVersion, *id);
 }
 
+ModelVersionRef Registry::registerRun(WriteTransaction& tx, const QString& modelName, qint64 runId,
+                                      const QString& description) {
+    Identity::requireRole(tx, Role::DataScientist, QStringLiteral("register model versions"));
+    const QVariant existing = SqlQuery::scalar(
+        tx.database(), QStringLiteral("SELECT id FROM registered_models WHERE name = ?"), {modelName});
+    const qint64 modelId = existing.isNull() ? createModel(tx, modelName) : existing.toLongLong();
+    const int number = createVersion(tx, modelId, runId, description);
+    const qint64 id = *versionId(tx.database(), modelId, number);
+    ModelCards::copyFromPreviousVersion(tx, modelId, id);
+    ModelVersionRef ref;
+    ref.modelId = modelId;
+    ref.modelName = modelName;
+    ref.version = number;
+    ref.stage = QStringLiteral("None");
+    return ref;
+}
+
+void Registry::setOwners(WriteTransaction& tx, qint64 modelId, const QString& owner,
+                         const QString& businessOwner) {
+    if (!Identity::actorHas(tx, Role::Admin))
+        Identity::requireRole(tx, Role::DataScientist, QStringLiteral("name model owners"));
+    const ModelRef model = modelRef(tx, modelId);
+    if (!owner.isEmpty() &&
+        SqlQuery::scalar(tx.database(), QStringLiteral("SELECT 1 FROM users WHERE login = ?"), {owner})
+            .isNull())
+        throw AssayError(QStringLiteral("The model owner must be a user of this workspace; there is no user "
+                                        "\"%1\".")
+                             .arg(owner));
+    tx.run(QStringLiteral("UPDATE registered_models SET owner = ?, business_owner = ? WHERE id = ?"),
+           {owner, businessOwner.trimmed(), modelId});
+    tx.audit(QStringLiteral("model.owners"), QStringLiteral("model:") + model.name,
+             {{QStringLiteral("owner"), owner}, {QStringLiteral("business_owner"), businessOwner.trimmed()}});
+    tx.changes().add(EntityKind::RegisteredModel, modelId);
+}
+
+void Registry::setPrimaryMetric(WriteTransaction& tx, qint64 modelId, const QString& metricKey,
+                                bool higherIsBetter) {
+    if (!Identity::actorHas(tx, Role::Admin))
+        Identity::requireRole(tx, Role::DataScientist, QStringLiteral("choose a model's primary metric"));
+    const ModelRef model = modelRef(tx, modelId);
+    tx.run(
+        QStringLiteral("UPDATE registered_models SET primary_metric = ?, higher_is_better = ? WHERE id = ?"),
+        {metricKey.trimmed(), higherIsBetter ? 1 : 0, modelId});
+    tx.audit(QStringLiteral("model.primary_metric"), QStringLiteral("model:") + model.name,
+             {{QStringLiteral("metric"), metricKey.trimmed()},
+              {QStringLiteral("higher_is_better"), higherIsBetter}});
+    tx.changes().add(EntityKind::RegisteredModel, modelId);
+}
+
 void Registry::setModelTags(WriteTransaction& tx, qint64 modelId, const QMap<QString, QString>& tags) {
     if (tags.isEmpty())
         return;
@@ -194,23 +305,19 @@ void Registry::removeAlias(WriteTransaction& tx, qint64 modelId, const QString& 
 }
 
 QList<RegisteredModel> Registry::models() const {
-    QSqlQuery query = SqlQuery::run(
-        m_workspace.database(), QStringLiteral("SELECT id, name, description, created_at, created_by FROM "
-                                               "registered_models ORDER BY name COLLATE NOCASE"));
-    QList<RegisteredModel> result;
-    while (query.next()) {
-        result.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
-                       query.value(3).toLongLong(), query.value(4).toString()});
-    }
-    return result;
+    return queryModels(m_workspace.database(), {}, {});
 }
 
 std::optional<RegisteredModel> Registry::modelByName(const QString& name) const {
-    for (const RegisteredModel& model : models()) {
-        if (model.name == name)
-            return model;
-    }
-    return std::nullopt;
+    const QList<RegisteredModel> found =
+        queryModels(m_workspace.database(), QStringLiteral("WHERE name = ?"), {name});
+    return found.isEmpty() ? std::nullopt : std::optional<RegisteredModel>(found.first());
+}
+
+std::optional<RegisteredModel> Registry::model(qint64 modelId) const {
+    const QList<RegisteredModel> found =
+        queryModels(m_workspace.database(), QStringLiteral("WHERE id = ?"), {modelId});
+    return found.isEmpty() ? std::nullopt : std::optional<RegisteredModel>(found.first());
 }
 
 QMap<QString, QString> Registry::modelTags(qint64 modelId) const {
@@ -224,34 +331,19 @@ QMap<QString, QString> Registry::modelTags(qint64 modelId) const {
 }
 
 QList<ModelVersion> Registry::versions(qint64 modelId) const {
-    QSqlQuery query = SqlQuery::run(
-        m_workspace.database(),
-        QStringLiteral(
-            "SELECT v.id, v.model_id, v.version, v.run_id, r.uid, v.description, v.stage, v.created_at, "
-            "v.created_by, (SELECT group_concat(a.alias, ',') FROM model_aliases a "
-            "WHERE a.version_id = v.id) FROM model_versions v LEFT JOIN runs r ON r.id = v.run_id "
-            "WHERE v.model_id = ? ORDER BY v.version DESC"),
-        {modelId});
-    QList<ModelVersion> result;
-    while (query.next()) {
-        ModelVersion version;
-        version.id = query.value(0).toLongLong();
-        version.modelId = query.value(1).toLongLong();
-        version.version = query.value(2).toInt();
-        if (!query.value(3).isNull())
-            version.runId = query.value(3).toLongLong();
-        version.runUid = query.value(4).toString();
-        version.description = query.value(5).toString();
-        version.stage = query.value(6).toString();
-        version.createdAt = query.value(7).toLongLong();
-        version.createdBy = query.value(8).toString();
-        const QString aliases = query.value(9).toString();
-        if (!aliases.isEmpty())
-            version.aliases = aliases.split(QLatin1Char(','));
-        version.aliases.sort();
-        result.append(version);
-    }
-    return result;
+    return queryVersions(m_workspace.database(), QStringLiteral("WHERE v.model_id = ?"), {modelId});
+}
+
+std::optional<ModelVersion> Registry::version(qint64 modelId, int version) const {
+    const QList<ModelVersion> found = queryVersions(
+        m_workspace.database(), QStringLiteral("WHERE v.model_id = ? AND v.version = ?"), {modelId, version});
+    return found.isEmpty() ? std::nullopt : std::optional<ModelVersion>(found.first());
+}
+
+std::optional<ModelVersion> Registry::versionById(qint64 versionId) const {
+    const QList<ModelVersion> found =
+        queryVersions(m_workspace.database(), QStringLiteral("WHERE v.id = ?"), {versionId});
+    return found.isEmpty() ? std::nullopt : std::optional<ModelVersion>(found.first());
 }
 
 QList<ModelVersionRef> Registry::versionsOfRun(qint64 runId) const {

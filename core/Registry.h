@@ -36,6 +36,15 @@ public:
                                       const QString& description = {}, std::optional<qint64> createdAt = {});
     // MLflow's stages: "None", "Staging", "Production", "Archived".
     static void setStage(WriteTransaction& tx, qint64 modelId, int version, const QString& stage);
+    // A data scientist registers a run as the next version of a model, creating the model when
+    // it is new; the version's model card starts as a copy of the previous version's.
+    static ModelVersionRef registerRun(WriteTransaction& tx, const QString& modelName, qint64 runId,
+                                       const QString& description = {});
+    // The owner must be a user of the workspace; an admin or a data scientist may name owners.
+    static void setOwners(WriteTransaction& tx, qint64 modelId, const QString& owner,
+                          const QString& businessOwner);
+    static void setPrimaryMetric(WriteTransaction& tx, qint64 modelId, const QString& metricKey,
+                                 bool higherIsBetter);
     static void setModelTags(WriteTransaction& tx, qint64 modelId, const QMap<QString, QString>& tags);
     // Points alias at version (moving it from its previous holder) and records the move.
     static void setAlias(WriteTransaction& tx, qint64 modelId, const QString& alias, int version,
@@ -45,6 +54,9 @@ public:
 
     QList<RegisteredModel> models() const;
     std::optional<RegisteredModel> modelByName(const QString& name) const;
+    std::optional<RegisteredModel> model(qint64 modelId) const;
+    std::optional<ModelVersion> version(qint64 modelId, int version) const;
+    std::optional<ModelVersion> versionById(qint64 versionId) const;
     QMap<QString, QString> modelTags(qint64 modelId) const;
     QList<ModelVersion> versions(qint64 modelId) const;
     // The versions registered from a run, by model name then version.

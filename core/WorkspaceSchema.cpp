@@ -247,9 +247,120 @@ QStringList signingKeys() {
     };
 }
 
+// Version 8: governance (DESIGN §5). A model has an owner (a user who signs as model owner), a
+// business owner and a primary metric; each version has a model card (JSON object of sections)
+// and evidence files. Policies are versioned JSON documents; risk assessments, promotion and
+// review requests, signed decisions, findings and the review schedule complete the picture.
+// Decisions keep the evidence hash and the signature they were made with, so that a later change
+// to either shows; revision counts a request's changes for optimistic concurrency.
+QStringList governance() {
+    return {
+        QStringLiteral("ALTER TABLE registered_models ADD COLUMN owner TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE registered_models ADD COLUMN business_owner TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE registered_models ADD COLUMN primary_metric TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral(
+            "ALTER TABLE registered_models ADD COLUMN higher_is_better INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral(R"(CREATE TABLE model_cards (
+            version_id INTEGER PRIMARY KEY REFERENCES model_versions(id),
+            content TEXT NOT NULL,
+            updated_at INTEGER NOT NULL,
+            updated_by TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE version_evidence (
+            id INTEGER PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES model_versions(id),
+            kind TEXT NOT NULL CHECK (kind IN ('validation_report', 'fairness_metrics', 'other')),
+            name TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            content BLOB NOT NULL,
+            added_at INTEGER NOT NULL,
+            added_by TEXT NOT NULL,
+            UNIQUE (version_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE policies (
+            version INTEGER PRIMARY KEY,
+            document TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            created_by TEXT NOT NULL))"),
+        QStringLiteral(R"(CREATE TABLE risk_assessments (
+            id INTEGER PRIMARY KEY,
+            model_id INTEGER NOT NULL REFERENCES registered_models(id),
+            policy_version INTEGER NOT NULL REFERENCES policies(version),
+            scores TEXT NOT NULL,
+            eu_category TEXT NOT NULL,
+            computed_tier INTEGER NOT NULL,
+            blocked INTEGER NOT NULL DEFAULT 0,
+            rule TEXT NOT NULL,
+            rationale TEXT NOT NULL DEFAULT '',
+            override_tier INTEGER,
+            override_reason TEXT NOT NULL DEFAULT '',
+            override_status TEXT NOT NULL DEFAULT 'none'
+                CHECK (override_status IN ('none', 'pending', 'approved', 'rejected')),
+            override_decided_by TEXT NOT NULL DEFAULT '',
+            override_decided_at INTEGER,
+            override_comment TEXT NOT NULL DEFAULT '',
+            assessed_at INTEGER NOT NULL,
+            assessed_by TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX risk_assessments_by_model ON risk_assessments(model_id, id)"),
+        QStringLiteral(R"(CREATE TABLE promotion_requests (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('promotion', 'review')),
+            model_id INTEGER NOT NULL REFERENCES registered_models(id),
+            version_id INTEGER NOT NULL REFERENCES model_versions(id),
+            alias TEXT NOT NULL,
+            tier INTEGER NOT NULL,
+            policy_version INTEGER NOT NULL REFERENCES policies(version),
+            evidence TEXT NOT NULL,
+            evidence_hash TEXT NOT NULL,
+            justification TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL CHECK (status IN ('open', 'executed', 'rejected', 'withdrawn')),
+            submitted_at INTEGER NOT NULL,
+            submitted_by TEXT NOT NULL,
+            closed_at INTEGER,
+            revision INTEGER NOT NULL DEFAULT 1))"),
+        QStringLiteral("CREATE INDEX promotion_requests_by_model ON promotion_requests(model_id, status)"),
+        QStringLiteral(R"(CREATE TABLE decisions (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL REFERENCES promotion_requests(id),
+            sign_off TEXT NOT NULL,
+            outcome TEXT NOT NULL CHECK (outcome IN ('approve', 'approve_with_conditions', 'reject')),
+            comment TEXT NOT NULL,
+            evidence_hash TEXT NOT NULL,
+            decided_at INTEGER NOT NULL,
+            decided_by TEXT NOT NULL,
+            gates TEXT NOT NULL,
+            key_id INTEGER NOT NULL REFERENCES signing_keys(id),
+            signature TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX decisions_by_request ON decisions(request_id)"),
+        QStringLiteral(R"(CREATE TABLE findings (
+            id INTEGER PRIMARY KEY,
+            model_id INTEGER NOT NULL REFERENCES registered_models(id),
+            version_id INTEGER REFERENCES model_versions(id),
+            decision_id INTEGER REFERENCES decisions(id),
+            description TEXT NOT NULL,
+            severity TEXT NOT NULL CHECK (severity IN ('low', 'medium', 'high', 'critical')),
+            owner TEXT NOT NULL,
+            due_date TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+            resolution TEXT NOT NULL DEFAULT '',
+            closed_at INTEGER,
+            closed_by TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL,
+            created_by TEXT NOT NULL))"),
+        QStringLiteral("CREATE INDEX findings_by_model ON findings(model_id, status)"),
+        QStringLiteral(R"(CREATE TABLE review_schedule (
+            model_id INTEGER PRIMARY KEY REFERENCES registered_models(id),
+            next_review_at INTEGER NOT NULL,
+            last_reviewed_at INTEGER,
+            scheduled_by_request INTEGER REFERENCES promotion_requests(id)))"),
+    };
+}
+
 const std::vector<QStringList>& migrations() {
     static const std::vector<QStringList> all{trackingAndAudit(), registry(),  mlflowImports(), identity(),
-                                              savedViews(),       runSearch(), signingKeys()};
+                                              savedViews(),       runSearch(), signingKeys(),   governance()};
     return all;
 }
 

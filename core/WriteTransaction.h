@@ -22,6 +22,8 @@ public:
     WriteTransaction& operator=(const WriteTransaction&) = delete;
 
     const QSqlDatabase& database() const;
+    // For reading through core's reader classes inside the transaction, on its connection.
+    const Workspace& workspace() const { return m_workspace; }
     // A prepared statement kept for the life of the connection: hot write paths reuse it.
     QSqlQuery& cached(const QString& sql);
     QSqlQuery run(const QString& sql, std::initializer_list<QVariant> values = {});
