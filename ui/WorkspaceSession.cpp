@@ -1,12 +1,14 @@
 #include "WorkspaceSession.h"
 
 #include "EntityKind.h"
+#include "QtKeychainSecretStore.h"
 #include "Workspace.h"
 
 namespace assay {
 
 WorkspaceSession::WorkspaceSession(QObject* parent)
     : QObject(parent)
+    , m_secretStore(std::make_unique<QtKeychainSecretStore>())
     , m_pollTimer(new QTimer(this)) {
     // DESIGN §2: a shared workspace notices other processes' commits and refreshes.
     m_pollTimer->setInterval(externalChangePollMs);
@@ -53,6 +55,10 @@ void WorkspaceSession::reloadAll() {
                             EntityKind::RegisteredModel, EntityKind::ModelVersion, EntityKind::Alias})
         everything.addKind(kind);
     emit changed(everything);
+}
+
+void WorkspaceSession::setSecretStore(std::unique_ptr<SecretStore> store) {
+    m_secretStore = std::move(store);
 }
 
 } // namespace assay

@@ -10,6 +10,7 @@
 
 namespace assay {
 
+class SecretStore;
 class Workspace;
 
 // The workspace the GUI is showing, on the GUI thread's connection. Pages and item models hold
@@ -32,6 +33,10 @@ public:
     void setWorkspace(std::unique_ptr<Workspace> workspace);
     void close();
 
+    // Where signatures' private keys live: the OS keychain, unless a test hands in another store.
+    SecretStore& secretStore() const { return *m_secretStore; }
+    void setSecretStore(std::unique_ptr<SecretStore> store);
+
     // Tells every view to re-read all data: another connection (a worker thread, another
     // process) committed writes that this connection's changed() signal never saw.
     void reloadAll();
@@ -49,6 +54,7 @@ private:
     void pollExternalChanges();
 
     std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<SecretStore> m_secretStore;
     QTimer* m_pollTimer = nullptr;
 };
 
