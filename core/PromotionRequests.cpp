@@ -219,7 +219,8 @@ QString chooseSignOff(const PromotionRequests& requests, const PromotionRequest&
     if (input.signOff.isEmpty() || input.signOff == eligibility.signOff)
         return eligibility.signOff.isEmpty() ? input.signOff : eligibility.signOff;
     for (const SignOff& signOff : requests.signOffs(request)) {
-        if (signOff.key == input.signOff && !signOff.isGiven())
+        if (signOff.key == input.signOff && !signOff.isGiven() &&
+            requests.qualifies(request, actor, signOff.key))
             return input.signOff;
     }
     throw AssayError(QStringLiteral("%1 cannot sign request #%2 as %3: that sign-off is given already or not "
@@ -564,8 +565,10 @@ DecisionEligibility PromotionRequests::eligibility(const PromotionRequest& reque
                                   .arg(request.id)
                                   .arg(needed.join(QStringLiteral(", ")), login);
     } else if (!result.canApprove) {
-        result.reason =
-            QStringLiteral("The sign-offs %1 could give are given already; %1 can still reject.").arg(login);
+        result.reason = QStringLiteral("Request #%1 still needs: %2. The sign-offs %3 could give are given "
+                                       "already; %3 can still reject.")
+                            .arg(request.id)
+                            .arg(needed.join(QStringLiteral(", ")), login);
     }
     return result;
 }

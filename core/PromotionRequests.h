@@ -60,10 +60,11 @@ public:
     // Open requests that still need a sign-off login may give.
     QList<PromotionRequest> inbox(const QString& login) const;
     QList<SignatureCheck> verifySignatures() const;
-
-private:
+    // Whether login holds what signOff asks for (the model's ownership or the role), before
+    // segregation of duties is applied.
     bool qualifies(const PromotionRequest& request, const QString& login, const QString& signOff) const;
 
+private:
     const Workspace& m_workspace;
 };
 
