@@ -1,6 +1,7 @@
 #include "DemoWorkspace.h"
 
 #include "AssayError.h"
+#include "DemoGovernance.h"
 #include "MetricStore.h"
 #include "Registry.h"
 #include "Tracking.h"
@@ -31,6 +32,7 @@ struct ExperimentPlan {
     const char* team;
     const char* dataset;
     const char* model;
+    const char* owner; // the analyst who owns the model and signs as its owner
     Task task;
     int runs;
     double bestScore; // the best final AUC (classification) or RMSE (regression) a good run reaches
@@ -38,13 +40,15 @@ struct ExperimentPlan {
 
 constexpr std::array plans{
     ExperimentPlan{"churn-prediction", "Which retail customers will leave within 90 days", "retention",
-                   "customers_churn", "churn-classifier", Task::Classification, 130, 0.93},
+                   "customers_churn", "churn-classifier", "olivia", Task::Classification, 130, 0.93},
     ExperimentPlan{"credit-default-scoring", "Probability of default for consumer loan applications",
-                   "credit-risk", "loan_applications", "credit-default-pd", Task::Classification, 110, 0.82},
+                   "credit-risk", "loan_applications", "credit-default-pd", "owen", Task::Classification, 110,
+                   0.82},
     ExperimentPlan{"demand-forecasting", "Weekly unit demand per store and product family", "supply-chain",
-                   "store_sales_weekly", "demand-forecaster", Task::Regression, 90, 11.5},
+                   "store_sales_weekly", "demand-forecaster", "nora", Task::Regression, 90, 11.5},
 };
 
+// The data scientists of DemoGovernance::dataScientists().
 constexpr std::array users{"alice", "bmartin", "cchen", "dpatel", "ekim"};
 struct ModelFamily {
     const char* name;
@@ -377,9 +381,10 @@ private:
 };
 
 // Registers the best finished runs as successive versions and moves `production` along them,
-// so that the alias timeline has a history to show.
-void registerModel(WriteTransaction& tx, const ExperimentPlan& plan, std::vector<RunOutcome> outcomes,
-                   qint64 now) {
+// so that the alias timeline has a history to show. The last two versions are left to
+// DemoGovernance: the older becomes the signed-off champion, the newer the candidate.
+DemoGovernance::Model registerModel(WriteTransaction& tx, const ExperimentPlan& plan,
+                                    std::vector<RunOutcome> outcomes, qint64 now) {
     const bool higherIsBetter = plan.task == Task::Classification;
     std::erase_if(outcomes, [](const RunOutcome& o) {
         return o.status != RunStatus::Finished || !std::isfinite(o.score);
@@ -397,21 +402,25 @@ void registerModel(WriteTransaction& tx, const ExperimentPlan& plan, std::vector
         champions.erase(champions.begin(), champions.end() - 4);
     const qint64 modelId = Registry::createModel(tx, latin1(plan.model), latin1(plan.description),
                                                  champions.front().endTime + day);
-    int version = 0;
-    for (std::size_t i = 0; i < champions.size(); ++i) {
-        const qint64 registeredAt = std::min(now - day, champions[i].endTime + day);
-        version = Registry::createVersion(tx, modelId, champions[i].id,
-                                          QStringLiteral("Best %1 run so far").arg(latin1(plan.name)),
-                                          registeredAt);
-        // The newest version waits in staging for its review; the others served in production.
-        if (i + 1 < champions.size() || champions.size() == 1) {
+    DemoGovernance::Model model{modelId, latin1(plan.model), latin1(plan.owner), QStringLiteral("alice"), {}};
+    const auto count = static_cast<qint64>(champions.size());
+    for (qint64 i = 0; i < count; ++i) {
+        // Spaced so that each version's review fits before the next one arrives.
+        const qint64 registeredAt = std::min(now - (count - i) * 12 * day, champions[i].endTime + day);
+        const int version = Registry::createVersion(
+            tx, modelId, champions[i].id, QStringLiteral("Best %1 run so far").arg(latin1(plan.name)),
+            registeredAt);
+        model.versions.push_back({version, registeredAt});
+        if (i + 2 < count) {
             Registry::setAlias(tx, modelId, QStringLiteral("production"), version,
-                               QStringLiteral("Promoted after validation"), registeredAt + 7 * day);
+                               QStringLiteral("Promoted before sign-off moved to Assay"),
+                               registeredAt + 7 * day);
         }
     }
-    if (champions.size() > 1)
-        Registry::setAlias(tx, modelId, QStringLiteral("staging"), version,
+    if (count > 1)
+        Registry::setAlias(tx, modelId, QStringLiteral("staging"), model.versions.back().number,
                            QStringLiteral("Candidate for review"), now - day / 2);
+    return model;
 }
 
 } // namespace
@@ -436,10 +445,12 @@ void DemoWorkspace::populate(Workspace& workspace, const Progress& progress, qui
     const qint64 now = workspace.now();
     workspace.write([&](WriteTransaction& tx) {
         int done = 0;
+        std::vector<DemoGovernance::Model> models;
         for (const ExperimentPlan& plan : plans) {
             ExperimentGenerator generator(plan, rng, now);
-            registerModel(tx, plan, generator.generate(tx, progress, done), now);
+            models.push_back(registerModel(tx, plan, generator.generate(tx, progress, done), now));
         }
+        DemoGovernance::populate(tx, models, now);
     });
 }
 

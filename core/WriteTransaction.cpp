@@ -17,7 +17,12 @@ const QSqlDatabase& WriteTransaction::database() const {
 }
 
 const QString& WriteTransaction::actor() const {
-    return m_workspace.actor();
+    return m_replayActor.isEmpty() ? m_workspace.actor() : m_replayActor;
+}
+
+void WriteTransaction::replayAs(const QString& actor, qint64 at) {
+    m_replayActor = actor;
+    m_now = at;
 }
 
 QSqlQuery& WriteTransaction::cached(const QString& sql) {

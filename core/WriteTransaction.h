@@ -32,6 +32,12 @@ public:
     AuditEvent audit(const QString& action, const QString& entity, const QJsonObject& payload);
     int auditEventCount() const { return m_auditEventCount; }
 
+    // Records the writes that follow as made by actor at the given time: for replaying a history
+    // that happened elsewhere, as the demo's synthesized past does. The actor's name proves
+    // nothing by itself (ASSAY_USER sets it too); decisions are proven by their signatures, made
+    // with the actor's own key.
+    void replayAs(const QString& actor, qint64 at);
+
     ChangeSet& changes() { return m_changes; }
     const ChangeSet& changes() const { return m_changes; }
     const QString& actor() const;
@@ -42,6 +48,7 @@ private:
 
     Workspace& m_workspace;
     qint64 m_now;
+    QString m_replayActor;
     ChangeSet m_changes;
     int m_auditEventCount = 0;
     bool m_tailLoaded = false;

@@ -1,34 +1,10 @@
 #pragma once
 
-#include "SecretStore.h"
-
-#include <QHash>
-#include <QPair>
+#include "../../core/InMemorySecretStore.h"
 
 namespace assay::test {
 
-// A keychain in a hash, for unit tests: no D-Bus, no daemon, nothing on disk.
-class InMemorySecretStore : public SecretStore {
-public:
-    void store(const QString& service, const QString& account, const QByteArray& secret) override {
-        // A deep copy: callers pass views on memory they wipe afterwards.
-        m_secrets.insert({service, account}, QByteArray(secret.constData(), secret.size()));
-    }
-    std::optional<QByteArray> load(const QString& service, const QString& account) override {
-        const auto found = m_secrets.constFind({service, account});
-        // A copy of its own, as a real keychain hands out: the caller wipes it.
-        return found == m_secrets.cend()
-                   ? std::nullopt
-                   : std::optional<QByteArray>(QByteArray(found->constData(), found->size()));
-    }
-    void remove(const QString& service, const QString& account) override {
-        m_secrets.remove({service, account});
-    }
-
-    qsizetype size() const { return m_secrets.size(); }
-
-private:
-    QHash<QPair<QString, QString>, QByteArray> m_secrets;
-};
+// Tests name the in-memory keychain from here, as they always have.
+using InMemorySecretStore = assay::InMemorySecretStore;
 
 } // namespace assay::test

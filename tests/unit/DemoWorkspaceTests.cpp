@@ -2,7 +2,10 @@
 #include "AuditLog.h"
 #include "DemoWorkspace.h"
 #include "MetricStore.h"
+#include "ModelCatalog.h"
+#include "PromotionRequests.h"
 #include "Registry.h"
+#include "RiskAssessments.h"
 #include "RunQuery.h"
 #include "SqlQuery.h"
 #include "TemporaryWorkspace.h"
@@ -53,9 +56,11 @@ TEST_CASE("The demo workspace is realistic and verifiable", "[demo]") {
 
     const Registry registry(workspace);
     const QList<RegisteredModel> models = registry.models();
-    REQUIRE(models.size() == 3);
+    REQUIRE(models.size() == 4); // three from the experiments, one legacy model without runs
     for (const RegisteredModel& model : models) {
         INFO(model.name.toStdString());
+        if (model.name == QLatin1String("aml-alert-triage"))
+            continue;
         CHECK(registry.versions(model.id).size() >= 2);
         CHECK(registry.aliasVersion(model.id, QStringLiteral("production")).has_value());
     }
@@ -97,4 +102,49 @@ TEST_CASE("A cancelled demo fill writes nothing; a non-empty workspace is refuse
     });
     CHECK(lastDone == DemoWorkspace::totalRuns());
     CHECK_THROWS_WITH(DemoWorkspace::populate(ws.workspace()), Catch::Contains("has experiments already"));
+}
+
+TEST_CASE("The demo's governance: all tiers, signed champions, waiting requests, a stale decision, an "
+          "overdue review",
+          "[demo][governance]") {
+    TemporaryWorkspace ws(QStringLiteral("reviewer"));
+    ws.now = 1'790'000'000'000;
+    DemoWorkspace::populate(ws.workspace());
+    const Workspace& workspace = ws.workspace();
+
+    QSet<int> tiers;
+    int overdue = 0;
+    for (const ModelOverview& overview : ModelCatalog(workspace).overviews(ws.now)) {
+        INFO(overview.model.name.toStdString());
+        REQUIRE(overview.tier.has_value());
+        tiers.insert(*overview.tier);
+        CHECK(overview.productionVersion.has_value());
+        CHECK_FALSE(overview.model.owner.isEmpty());
+        overdue += overview.reviewOverdue ? 1 : 0;
+    }
+    CHECK(tiers == QSet<int>{1, 2, 3});
+    CHECK(overdue == 1);
+
+    const PromotionRequests requests(workspace);
+    int executed = 0;
+    int stale = 0;
+    for (const PromotionRequest& request : requests.requests()) {
+        executed += request.status == PromotionRequest::Status::Executed ? 1 : 0;
+        for (const Decision& decision : requests.decisions(request)) {
+            CHECK(decision.status != Decision::Status::Invalid);
+            stale += decision.status == Decision::Status::Stale ? 1 : 0;
+        }
+    }
+    CHECK(executed == 4);
+    CHECK(stale == 1);
+    for (const SignatureCheck& check : requests.verifySignatures())
+        CHECK_FALSE(check.isProblem());
+
+    // Open requests wait on different people: the one opening the demo (a validator and risk
+    // officer) has two in their inbox, a model owner has one of their own.
+    CHECK(requests.openRequests().size() == 3);
+    CHECK(requests.inbox(QStringLiteral("reviewer")).size() == 2);
+    CHECK(requests.inbox(QStringLiteral("nora")).size() == 1);
+    CHECK(RiskAssessments(workspace).pendingOverrides().size() == 1);
+    CHECK(AuditLog::verify(workspace.database()).intact);
 }
