@@ -11,6 +11,7 @@
 #include "LogCommand.h"
 #include "RunsCommand.h"
 #include "UsageError.h"
+#include "UserCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -33,6 +34,7 @@ CommandTable commandTable() {
     commands.push_back(std::make_unique<AuditCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<DriftCommand>());
+    commands.push_back(std::make_unique<UserCommand>());
     return commands;
 }
 
