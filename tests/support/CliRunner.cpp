@@ -6,9 +6,13 @@
 namespace assay::test {
 
 CliResult runCli(const QStringList& arguments, const QByteArray& input) {
+    return runCliAs(QStringLiteral("ci-bot"), arguments, input);
+}
+
+CliResult runCliAs(const QString& actor, const QStringList& arguments, const QByteArray& input) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("ASSAY_USER"), QStringLiteral("ci-bot"));
+    environment.insert(QStringLiteral("ASSAY_USER"), actor);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(ASSAY_CLI_PATH), arguments);
     process.write(input);
