@@ -172,3 +172,23 @@ TEST_CASE("The version option prints the version", "[cli]") {
     CHECK(version.status == 0);
     CHECK(version.out.contains(QLatin1String(ASSAY_VERSION)));
 }
+
+TEST_CASE("audit verify checks every decision's signature", "[cli][governance]") {
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("demo.assay"));
+    REQUIRE(runCli({QStringLiteral("demo"), file}).status == 0);
+    const CliResult intact =
+        runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("-w"), file});
+    CHECK(intact.status == 0);
+    CHECK(intact.out.contains(QStringLiteral("decision signatures verified")));
+
+    // A verdict changed with the sqlite3 shell no longer matches its signature.
+    REQUIRE(runCommand(
+                QStringLiteral("sqlite3"),
+                {file, QStringLiteral("UPDATE decisions SET comment = 'Rubber-stamped' WHERE id = 3")}) == 0);
+    const CliResult tampered =
+        runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("-w"), file});
+    CHECK(tampered.status == 1);
+    CHECK(tampered.err.contains(QStringLiteral("decision 3 by")));
+    CHECK(tampered.err.contains(QStringLiteral("INVALID")));
+}
