@@ -16,6 +16,7 @@ enum class EntityKind {
     ModelVersion,
     Alias,
     SavedView,
+    User, // a user or a role grant; ids are user ids
 };
 
 } // namespace assay

@@ -48,9 +48,10 @@ void WorkspaceSession::reloadAll() {
     if (!m_workspace)
         return;
     ChangeSet everything;
-    for (EntityKind kind : {EntityKind::Workspace, EntityKind::Experiment, EntityKind::Run, EntityKind::Param,
-                            EntityKind::Tag, EntityKind::Metric, EntityKind::Dataset, EntityKind::Attachment,
-                            EntityKind::RegisteredModel, EntityKind::ModelVersion, EntityKind::Alias})
+    for (EntityKind kind :
+         {EntityKind::Workspace, EntityKind::Experiment, EntityKind::Run, EntityKind::Param, EntityKind::Tag,
+          EntityKind::Metric, EntityKind::Dataset, EntityKind::Attachment, EntityKind::RegisteredModel,
+          EntityKind::ModelVersion, EntityKind::Alias, EntityKind::User})
         everything.addKind(kind);
     emit changed(everything);
 }
