@@ -6,6 +6,7 @@
 #include "RunQuery.h"
 #include "Tracking.h"
 #include "UiSettings.h"
+#include "UsersDialog.h"
 #include "Workspace.h"
 #include "WorkspaceSession.h"
 
@@ -29,6 +30,7 @@ const QString runsOption = QStringLiteral("runs");
 const QString tabOption = QStringLiteral("tab");
 const QString filterOption = QStringLiteral("filter");
 const QString groupByOption = QStringLiteral("group-by");
+const QString dialogOption = QStringLiteral("dialog");
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -45,7 +47,8 @@ void defineOptions(QCommandLineParser& parser) {
                                   QStringLiteral("FILE"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
-    // With --screenshot: which page to show, "run" (--run UID) or "compare" (the --runs N newest).
+    // With --screenshot: which page to show, "run" (--run UID) or "compare" (the --runs N newest),
+    // or which dialog to open and save instead of the window.
     for (QCommandLineOption option :
          {QCommandLineOption(pageOption, QStringLiteral("Show PAGE."), QStringLiteral("PAGE")),
           QCommandLineOption(runOption, QStringLiteral("The run to show."), QStringLiteral("UID")),
@@ -55,7 +58,9 @@ void defineOptions(QCommandLineParser& parser) {
           QCommandLineOption(filterOption, QStringLiteral("The run filter of the Experiments page."),
                              QStringLiteral("EXPR")),
           QCommandLineOption(groupByOption, QStringLiteral("Group the runs by param:KEY or tag:KEY."),
-                             QStringLiteral("WHAT"))}) {
+                             QStringLiteral("WHAT")),
+          QCommandLineOption(dialogOption, QStringLiteral("Open DIALOG (\"users\"); it is what is saved."),
+                             QStringLiteral("DIALOG"))}) {
         option.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(option);
     }
@@ -114,9 +119,13 @@ int main(int argc, char* argv[]) {
         window.comparePage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
     }
 
+    QWidget* shown = &window;
+    if (session.workspace() && parser.value(dialogOption) == QLatin1String("users"))
+        shown = window.showUsersDialog();
+
     if (!screenshot.isEmpty()) {
         QTimer::singleShot(parser.isSet(pageOption) ? 2500 : 500, &window, [&] {
-            const bool saved = window.grab().save(screenshot);
+            const bool saved = shown->grab().save(screenshot);
             if (!saved)
                 std::fputs("assay: cannot save the screenshot.\n", stderr);
             QCoreApplication::exit(saved ? 0 : 1);

@@ -2,6 +2,13 @@
 
 namespace assay {
 
+ChangeSet ChangeSet::everything() {
+    ChangeSet all;
+    for (int kind = 0; kind <= static_cast<int>(EntityKind::LastKind); ++kind)
+        all.addKind(static_cast<EntityKind>(kind));
+    return all;
+}
+
 void ChangeSet::add(EntityKind kind, qint64 id) {
     m_ids[kind].insert(id);
 }

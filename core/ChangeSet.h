@@ -13,6 +13,10 @@ namespace assay {
 // which ids. Emitted by Workspace::changed after commit, never before.
 class ChangeSet {
 public:
+    // Every kind touched: what a view reloads after another connection's commits, whose details
+    // this connection never saw.
+    static ChangeSet everything();
+
     void add(EntityKind kind, qint64 id);
     void addKind(EntityKind kind);
 

@@ -24,6 +24,9 @@ enum class EntityKind {
     Decision,
     Finding,
     ReviewSchedule,
+    User, // a user or a role grant; ids are user ids
+    // Keep User last, or move this: ChangeSet::everything() walks the kinds up to it.
+    LastKind = User,
 };
 
 } // namespace assay

@@ -1,6 +1,7 @@
 #include "Identity.h"
 
 #include "AssayError.h"
+#include "EntityKind.h"
 #include "SqlQuery.h"
 #include "Workspace.h"
 #include "WriteTransaction.h"
@@ -66,6 +67,7 @@ void Identity::bootstrapAdmin(WriteTransaction& tx) {
     tx.run(QStringLiteral("INSERT INTO user_roles (user_id, role) VALUES (?, 'admin')"), {id});
     tx.audit(QStringLiteral("user.add"), QStringLiteral("user:") + tx.actor(),
              {{QStringLiteral("roles"), roleNames({Role::Admin})}, {QStringLiteral("first_user"), true}});
+    tx.changes().add(EntityKind::User, id);
 }
 
 bool Identity::actorHas(WriteTransaction& tx, Role role) {
@@ -96,6 +98,7 @@ qint64 Identity::addUser(WriteTransaction& tx, const QString& login, const QStri
                {id, roleName(role)});
     tx.audit(QStringLiteral("user.add"), QStringLiteral("user:") + login,
              {{QStringLiteral("display_name"), displayName}, {QStringLiteral("roles"), roleNames(roles)}});
+    tx.changes().add(EntityKind::User, id);
     return id;
 }
 
@@ -106,6 +109,7 @@ void Identity::grantRole(WriteTransaction& tx, const QString& login, Role role) 
            {id, roleName(role)});
     tx.audit(QStringLiteral("role.grant"), QStringLiteral("user:") + login,
              {{QStringLiteral("role"), roleName(role)}});
+    tx.changes().add(EntityKind::User, id);
 }
 
 void Identity::revokeRole(WriteTransaction& tx, const QString& login, Role role) {
@@ -122,6 +126,7 @@ void Identity::revokeRole(WriteTransaction& tx, const QString& login, Role role)
     tx.run(QStringLiteral("DELETE FROM user_roles WHERE user_id = ? AND role = ?"), {id, roleName(role)});
     tx.audit(QStringLiteral("role.revoke"), QStringLiteral("user:") + login,
              {{QStringLiteral("role"), roleName(role)}});
+    tx.changes().add(EntityKind::User, id);
 }
 
 QList<User> Identity::users() const {

@@ -5,9 +5,12 @@
 #include "DemoWorkspace.h"
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
+#include "Identity.h"
 #include "JournalMode.h"
+#include "RoleDescription.h"
 #include "RunPage.h"
 #include "UiSettings.h"
+#include "UsersDialog.h"
 #include "Workspace.h"
 #include "WorkspaceJobDialog.h"
 #include "WorkspaceJobs.h"
@@ -45,6 +48,18 @@ QString displayPath(const QString& path) {
     return path.startsWith(home + QLatin1Char('/')) ? QStringLiteral("~") + native.mid(home.size()) : native;
 }
 
+// "Acting as ada · Data scientist, Validator"
+QString actorText(const Workspace& workspace) {
+    std::optional<User> user;
+    try {
+        user = Identity(workspace).user(workspace.actor());
+    } catch (const AssayError&) {
+        return MainWindow::tr("Acting as %1").arg(workspace.actor());
+    }
+    return MainWindow::tr("Acting as %1 · %2")
+        .arg(workspace.actor(), RoleDescription::list(user ? user->roles : QList<Role>{}));
+}
+
 } // namespace
 
 MainWindow::MainWindow(WorkspaceSession& session, UiSettings& settings, QWidget* parent)
@@ -56,6 +71,11 @@ MainWindow::MainWindow(WorkspaceSession& session, UiSettings& settings, QWidget*
     createCentralArea();
     createStatusBar();
     connect(&m_session, &WorkspaceSession::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
+    // The acting user's roles are in the status bar.
+    connect(&m_session, &WorkspaceSession::changed, this, [this](const ChangeSet& changes) {
+        if (changes.touches(EntityKind::User))
+            updateStatusBar();
+    });
     if (!restoreGeometry(m_settings.mainWindowGeometry()))
         resize(defaultWindowSize);
     onWorkspaceChanged();
@@ -90,6 +110,11 @@ void MainWindow::createActions() {
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
+    m_usersAction = new QAction(tr("&Users and Roles…"), this);
+    m_usersAction->setStatusTip(
+        tr("See who may do what in this workspace; an admin adds users and changes roles"));
+    connect(m_usersAction, &QAction::triggered, this, &MainWindow::showUsersDialog);
+
     m_aboutAction = new QAction(tr("&About Assay"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -108,6 +133,9 @@ void MainWindow::createMenus() {
     file->addAction(m_fillDemoAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+
+    m_workspaceMenu = menuBar()->addMenu(tr("&Workspace"));
+    m_workspaceMenu->addAction(m_usersAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -284,7 +312,7 @@ void MainWindow::updateStatusBar() {
     m_journalLabel->setToolTip(workspace && workspace->journalMode() == JournalMode::Rollback
                                    ? tr("The workspace is on a network filesystem, where WAL cannot work.")
                                    : QString());
-    m_actorLabel->setText(workspace ? tr("Acting as %1").arg(workspace->actor()) : QString());
+    m_actorLabel->setText(workspace ? actorText(*workspace) : QString());
     m_journalLabel->setVisible(workspace != nullptr);
     m_actorLabel->setVisible(workspace != nullptr);
 }
@@ -294,6 +322,7 @@ void MainWindow::updateActions() {
     m_fillDemoAction->setEnabled(canStartJob);
     m_importMlflowFolderAction->setEnabled(canStartJob);
     m_importMlflowDatabaseAction->setEnabled(canStartJob);
+    m_usersAction->setEnabled(m_session.isOpen());
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -422,6 +451,19 @@ void MainWindow::endJob(const QString& path) {
     // even a failed or cancelled import may have committed experiments before it stopped.
     if (m_session.workspace() && m_session.workspace()->path() == path)
         m_session.reloadAll();
+}
+
+UsersDialog* MainWindow::showUsersDialog() {
+    if (!m_session.isOpen())
+        return nullptr;
+    if (!m_usersDialog) {
+        m_usersDialog = new UsersDialog(m_session, this);
+        m_usersDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_usersDialog->show();
+    m_usersDialog->raise();
+    m_usersDialog->activateWindow();
+    return m_usersDialog;
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {

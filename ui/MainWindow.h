@@ -4,6 +4,7 @@
 #include "WorkspaceOptions.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QLabel;
@@ -17,11 +18,12 @@ class ComparePage;
 class ExperimentsPage;
 class RunPage;
 class UiSettings;
+class UsersDialog;
 class WorkspaceSession;
 
 // The application window: page navigation on the left, the current page in the middle, the
-// File and Help menus, and a status bar naming the workspace, its journal mode and the acting
-// user. Core's refusals (AssayError) end up here, in a message box.
+// File, Workspace and Help menus, and a status bar naming the workspace, its journal mode and the
+// acting user with their roles. Core's refusals (AssayError) end up here, in a message box.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -52,6 +54,11 @@ public:
     void showCompare(const QList<qint64>& runIds);
     QAction* fillDemoAction() const { return m_fillDemoAction; }
     QMenu* recentMenu() const { return m_recentMenu; }
+    // Workspace administration (Users and Roles…); enabled while a workspace is open.
+    QMenu* workspaceMenu() const { return m_workspaceMenu; }
+    QAction* usersAction() const { return m_usersAction; }
+    // Shows the one Users and Roles dialog, creating it when needed; null without a workspace.
+    UsersDialog* showUsersDialog();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -100,7 +107,10 @@ private:
     QAction* m_importMlflowDatabaseAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_usersAction = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_workspaceMenu = nullptr;
+    QPointer<UsersDialog> m_usersDialog;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_journalLabel = nullptr;

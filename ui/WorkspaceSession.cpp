@@ -49,12 +49,7 @@ void WorkspaceSession::close() {
 void WorkspaceSession::reloadAll() {
     if (!m_workspace)
         return;
-    ChangeSet everything;
-    for (EntityKind kind : {EntityKind::Workspace, EntityKind::Experiment, EntityKind::Run, EntityKind::Param,
-                            EntityKind::Tag, EntityKind::Metric, EntityKind::Dataset, EntityKind::Attachment,
-                            EntityKind::RegisteredModel, EntityKind::ModelVersion, EntityKind::Alias})
-        everything.addKind(kind);
-    emit changed(everything);
+    emit changed(ChangeSet::everything());
 }
 
 void WorkspaceSession::setSecretStore(std::unique_ptr<SecretStore> store) {

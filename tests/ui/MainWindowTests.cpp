@@ -1,6 +1,7 @@
 #include "DemoWorkspace.h"
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
+#include "Identity.h"
 #include "MainWindow.h"
 #include "MlflowStoreWriter.h"
 #include "RunQuery.h"
@@ -9,14 +10,18 @@
 #include "Tracking.h"
 #include "UiSettings.h"
 #include "UiTestData.h"
+#include "UserTableModel.h"
+#include "UsersDialog.h"
 #include "Workspace.h"
 #include "WorkspaceSession.h"
+#include "WriteTransaction.h"
 
 #include <QAction>
 #include <QFile>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -80,7 +85,10 @@ TEST_CASE("The main window shows a demo workspace's runs, path, journal mode and
     CHECK(w.window.windowTitle() == QStringLiteral("demo.assay — Assay"));
     CHECK(w.label("workspacePathLabel").contains(demoWorkspacePath()));
     CHECK(w.label("journalModeLabel") == QLatin1String("WAL"));
-    CHECK(w.label("actingUserLabel") == QLatin1String("Acting as alice"));
+    // alice created the demo (admin, and a reviewer so that her inbox is not empty) and is one of
+    // its data scientists.
+    CHECK(w.label("actingUserLabel") ==
+          QStringLiteral("Acting as alice · Admin, Data scientist, Validator, Risk officer"));
 
     QTableView* table = w.runTable();
     REQUIRE(table);
@@ -284,4 +292,56 @@ TEST_CASE("The window refreshes when another process logs runs to its workspace"
     test::addRuns(ws.workspace(), QStringLiteral("from-cli"), QStringLiteral("c"), 3, 1'700'000'000'000,
                   false);
     REQUIRE(test::waitFor([&] { return runs->totalCount() == 3; }, 5'000));
+}
+
+TEST_CASE("Workspace > Users and Roles… opens the users dialog; the status bar shows the actor's roles",
+          "[mainwindow][users]") {
+    Window w;
+    const QList<QAction*> menus = w.window.menuBar()->actions();
+    REQUIRE(menus.size() == 3);
+    CHECK(menus.at(0)->text() == QLatin1String("&File"));
+    CHECK(menus.at(1)->menu() == w.window.workspaceMenu());
+    CHECK(menus.at(1)->text() == QLatin1String("&Workspace"));
+    CHECK(menus.at(2)->text() == QLatin1String("&Help"));
+    REQUIRE(w.window.workspaceMenu()->actions().contains(w.window.usersAction()));
+    CHECK_FALSE(w.window.usersAction()->isEnabled());
+
+    TemporaryWorkspace ws(QStringLiteral("ada"));
+    ws->write(
+        [](WriteTransaction& tx) { Identity::addUser(tx, QStringLiteral("bob"), {}, {Role::Analyst}); });
+    qputenv("ASSAY_USER", "ada");
+    REQUIRE(w.window.openWorkspace(ws.path()));
+    qunsetenv("ASSAY_USER");
+    CHECK(w.label("actingUserLabel") == QStringLiteral("Acting as ada · Admin"));
+    REQUIRE(w.window.usersAction()->isEnabled());
+
+    w.window.usersAction()->trigger();
+    auto* dialog = w.window.findChild<UsersDialog*>();
+    REQUIRE(dialog);
+    CHECK(dialog->isVisible());
+    CHECK(dialog->model()->rowCount() == 2);
+    // A second time brings the same dialog forward.
+    w.window.usersAction()->trigger();
+    CHECK(w.window.findChildren<UsersDialog*>().size() == 1);
+
+    // Granting herself a role through the dialog's table updates the status bar.
+    UserTableModel* model = dialog->model();
+    REQUIRE(model->setData(
+        model->index(model->rowOf(QStringLiteral("ada")), UserTableModel::columnOf(Role::Validator)),
+        Qt::Checked, Qt::CheckStateRole));
+    CHECK(w.label("actingUserLabel") == QStringLiteral("Acting as ada · Admin, Validator"));
+
+    SECTION("closing the workspace closes the dialog and disables the action") {
+        w.session.close();
+        CHECK_FALSE(w.window.usersAction()->isEnabled());
+        REQUIRE(test::waitFor([&] { return w.window.findChild<UsersDialog*>() == nullptr; }, 5'000));
+    }
+    SECTION("someone who is not a user of the workspace acts with no role") {
+        qputenv("ASSAY_USER", "mallory");
+        REQUIRE(w.window.openWorkspace(ws.path()));
+        qunsetenv("ASSAY_USER");
+        CHECK(w.label("actingUserLabel") == QStringLiteral("Acting as mallory · no role"));
+        CHECK(dialog->noticeLabel()->text() ==
+              QLatin1String("Only an admin can change users and roles; you are mallory (no role)."));
+    }
 }

@@ -7,6 +7,7 @@
 #include "WorkspaceSchema.h"
 #include "WriteTransaction.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -70,6 +71,29 @@ TEST_CASE("Identity refuses duplicates, unknown users and removing the last admi
         Identity::revokeRole(tx, QStringLiteral("alice"), Role::Admin);
     });
     CHECK_FALSE(Identity(ws.workspace()).has(QStringLiteral("alice"), Role::Admin));
+}
+
+TEST_CASE("Every user and role write reports the user in its change set", "[identity]") {
+    TemporaryWorkspace ws(QStringLiteral("alice"));
+    QSignalSpy changed(&ws.workspace(), &Workspace::changed);
+    const auto lastChanges = [&] {
+        return changed.last().first().value<ChangeSet>();
+    };
+    qint64 bob = 0;
+    ws->write([&](WriteTransaction& tx) {
+        bob = Identity::addUser(tx, QStringLiteral("bob"), {}, {Role::Analyst});
+    });
+    REQUIRE(changed.count() == 1);
+    CHECK(lastChanges().ids(EntityKind::User) == QSet<qint64>{bob});
+
+    ws->write([](WriteTransaction& tx) { Identity::grantRole(tx, QStringLiteral("bob"), Role::Validator); });
+    REQUIRE(changed.count() == 2);
+    CHECK(lastChanges().ids(EntityKind::User) == QSet<qint64>{bob});
+
+    ws->write([](WriteTransaction& tx) { Identity::revokeRole(tx, QStringLiteral("bob"), Role::Analyst); });
+    REQUIRE(changed.count() == 3);
+    CHECK(lastChanges().ids(EntityKind::User) == QSet<qint64>{bob});
+    CHECK_FALSE(lastChanges().touches(EntityKind::Run));
 }
 
 TEST_CASE("A workspace from before users existed makes its creator the admin", "[identity][workspace]") {
