@@ -190,6 +190,8 @@ void MainWindow::createModelPages() {
     connect(m_modelsPage, &ModelsPage::modelActivated, this, [this](qint64 modelId) { showModel(modelId); });
     connect(m_modelPage, &ModelPage::backRequested, this, [this] { showPage(m_modelsPage); });
     connect(m_modelPage, &ModelPage::runActivated, this, &MainWindow::showRun);
+    connect(m_runPage, &RunPage::versionRegistered, this,
+            [this](qint64 modelId, int version) { showModel(modelId, version); });
 }
 
 void MainWindow::showModel(qint64 modelId, std::optional<int> version) {
