@@ -2,6 +2,9 @@
 #include "ComparePage.h"
 #include "ExperimentsPage.h"
 #include "MainWindow.h"
+#include "ModelPage.h"
+#include "ModelsPage.h"
+#include "Registry.h"
 #include "RunPage.h"
 #include "RunQuery.h"
 #include "Tracking.h"
@@ -29,6 +32,7 @@ const QString runsOption = QStringLiteral("runs");
 const QString tabOption = QStringLiteral("tab");
 const QString filterOption = QStringLiteral("filter");
 const QString groupByOption = QStringLiteral("group-by");
+const QString modelOption = QStringLiteral("model");
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -45,7 +49,8 @@ void defineOptions(QCommandLineParser& parser) {
                                   QStringLiteral("FILE"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
-    // With --screenshot: which page to show, "run" (--run UID) or "compare" (the --runs N newest).
+    // With --screenshot: which page to show, "run" (--run UID), "compare" (the --runs N newest),
+    // "models" or "model" (--model NAME).
     for (QCommandLineOption option :
          {QCommandLineOption(pageOption, QStringLiteral("Show PAGE."), QStringLiteral("PAGE")),
           QCommandLineOption(runOption, QStringLiteral("The run to show."), QStringLiteral("UID")),
@@ -55,7 +60,9 @@ void defineOptions(QCommandLineParser& parser) {
           QCommandLineOption(filterOption, QStringLiteral("The run filter of the Experiments page."),
                              QStringLiteral("EXPR")),
           QCommandLineOption(groupByOption, QStringLiteral("Group the runs by param:KEY or tag:KEY."),
-                             QStringLiteral("WHAT"))}) {
+                             QStringLiteral("WHAT")),
+          QCommandLineOption(modelOption, QStringLiteral("The registered model to show."),
+                             QStringLiteral("NAME"))}) {
         option.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(option);
     }
@@ -112,6 +119,12 @@ int main(int argc, char* argv[]) {
             ids.append(row.run.id);
         window.showCompare(ids);
         window.comparePage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("models")) {
+        window.showPage(window.modelsPage());
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("model")) {
+        if (const auto model = Registry(*session.workspace()).modelByName(parser.value(modelOption)))
+            window.showModel(model->id);
+        window.modelPage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
     }
 
     if (!screenshot.isEmpty()) {
