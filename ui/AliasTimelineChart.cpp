@@ -183,6 +183,7 @@ void AliasTimelineChart::paintLane(QPainter& painter, const Lane& lane, const QR
     painter.setPen(Qt::NoPen);
     painter.setBrush(palette().color(QPalette::AlternateBase));
     painter.drawRoundedRect(rect, 3, 3);
+    double freeFrom = rect.left(); // where the last bar drawn ended: room for a label outside
     for (const AliasTimeline::Segment& segment : lane.segments) {
         if (!segment.version)
             continue;
@@ -194,10 +195,17 @@ void AliasTimelineChart::paintLane(QPainter& painter, const Lane& lane, const QR
         painter.setBrush(fill);
         painter.drawRoundedRect(bar, 3, 3);
         const QString label = QStringLiteral("v%1").arg(*segment.version);
-        if (fontMetrics().horizontalAdvance(label) + 8 <= bar.width()) {
+        const int labelWidth = fontMetrics().horizontalAdvance(label);
+        if (labelWidth + 8 <= bar.width()) {
             painter.setPen(fill.lightnessF() > 0.62 ? QColor(0x20, 0x20, 0x20) : QColor(Qt::white));
             painter.drawText(bar, Qt::AlignCenter, label);
+        } else if (left - freeFrom >= labelWidth + 8) {
+            // A bar too short for its label (a version set yesterday) is named just before it.
+            painter.setPen(palette().color(QPalette::WindowText));
+            painter.drawText(QRectF(left - labelWidth - 6, bar.top(), labelWidth + 4, bar.height()),
+                             Qt::AlignRight | Qt::AlignVCenter, label);
         }
+        freeFrom = right;
     }
 }
 

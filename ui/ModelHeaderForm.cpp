@@ -66,8 +66,12 @@ ModelHeaderForm::ModelHeaderForm(WorkspaceSession& session, QWidget* parent)
     layout->addWidget(buddyLabel(tr("Better when"), m_direction), 1, 2);
     layout->addWidget(m_direction, 1, 3, Qt::AlignLeft);
     layout->addWidget(m_saveMetric, 1, 4);
-    layout->setColumnStretch(1, 2);
-    layout->setColumnStretch(3, 3);
+    // The fields take what a name needs, not the whole width of a wide window.
+    for (QWidget* field : std::initializer_list<QWidget*>{m_owner, m_businessOwner, m_metric})
+        field->setMaximumWidth(360);
+    layout->setColumnStretch(1, 1);
+    layout->setColumnStretch(3, 1);
+    layout->setColumnStretch(5, 1);
 
     connect(m_owner, &QComboBox::currentIndexChanged, this, &ModelHeaderForm::updateButtons);
     connect(m_businessOwner, &QLineEdit::textChanged, this, &ModelHeaderForm::updateButtons);

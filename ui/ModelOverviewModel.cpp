@@ -22,6 +22,11 @@ namespace {
 // Red that reads on light and dark palettes, as RunStatusStyle's "failed".
 const QColor overdueColor(0xda, 0x36, 0x33);
 
+// Nothing open reads as a dash, so that the rows that need attention stand out.
+QString openCount(int count) {
+    return count ? ModelOverviewModel::tr("%1 open").arg(count) : QStringLiteral("—");
+}
+
 bool isNumeric(int column) {
     return column == ModelOverviewModel::VersionsColumn || column == ModelOverviewModel::RequestsColumn ||
            column == ModelOverviewModel::FindingsColumn;
@@ -88,6 +93,13 @@ int ModelOverviewModel::columnCount(const QModelIndex& parent) const {
 }
 
 QVariant ModelOverviewModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        if (section == RequestsColumn)
+            return tr("Promotion and periodic review requests awaiting sign-off");
+        if (section == FindingsColumn)
+            return tr("Findings not closed yet");
+        return {};
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -103,10 +115,11 @@ QVariant ModelOverviewModel::headerData(int section, Qt::Orientation orientation
         return tr("Production");
     case VersionsColumn:
         return tr("Versions");
+    // Short headers keep the table within a 1280-pixel window; the cells say "2 open".
     case RequestsColumn:
-        return tr("Open requests");
+        return tr("Requests");
     case FindingsColumn:
-        return tr("Open findings");
+        return tr("Findings");
     case ReviewColumn:
         return tr("Next review");
     default:
@@ -172,9 +185,9 @@ QVariant ModelOverviewModel::display(const ModelOverview& overview, int column) 
     case VersionsColumn:
         return overview.versionCount;
     case RequestsColumn:
-        return overview.openRequests;
+        return openCount(overview.openRequests);
     case FindingsColumn:
-        return overview.openFindings;
+        return openCount(overview.openFindings);
     case ReviewColumn:
         if (!overview.review)
             return GovernanceFormat::dash();
@@ -197,8 +210,14 @@ QVariant ModelOverviewModel::sortKey(const ModelOverview& overview, int column) 
     case ReviewColumn:
         // Models without a review date sort after every dated one.
         return overview.review ? overview.review->nextReviewAt : std::numeric_limits<qint64>::max();
+    case VersionsColumn:
+        return overview.versionCount;
+    case RequestsColumn:
+        return overview.openRequests;
+    case FindingsColumn:
+        return overview.openFindings;
     default:
-        return isNumeric(column) ? display(overview, column) : display(overview, column).toString().toLower();
+        return display(overview, column).toString().toLower();
     }
 }
 

@@ -196,6 +196,9 @@ void ModelPage::showModel(qint64 modelId, std::optional<int> version) {
         m_findings->setModelId(modelId);
         m_risk->setModelId(modelId);
         m_tabs->setCurrentIndex(VersionsTab);
+        // The newest version is what a user most often acts on; its buttons are ready.
+        if (!version)
+            m_versions->selectNewest();
     }
     loadHeader();
     if (version) {

@@ -69,6 +69,10 @@ ModelRiskPane::ModelRiskPane(WorkspaceSession& session, QWidget* parent)
     new SelectionKeeper(m_historyTable, RiskAssessmentHistoryModel::AssessmentIdRole);
     m_scoreTable = table(QStringLiteral("riskScoreTable"), m_scores);
     m_scoreTable->setSelectionMode(QAbstractItemView::NoSelection);
+    // What a score means is the point of the table: it wraps rather than elides.
+    m_scoreTable->setWordWrap(true);
+    m_scoreTable->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_scoreTable->verticalHeader()->setMinimumSectionSize(fontMetrics().height() + 10);
 
     auto* top = new QWidget;
     auto* topLayout = new QHBoxLayout(top);
@@ -76,6 +80,7 @@ ModelRiskPane::ModelRiskPane(WorkspaceSession& session, QWidget* parent)
     topLayout->setSpacing(16);
     topLayout->addWidget(createSummary(), 2);
     auto* scores = new QWidget;
+    m_scoresPane = scores;
     auto* scoresLayout = new QVBoxLayout(scores);
     scoresLayout->setContentsMargins(0, 0, 0, 0);
     scoresLayout->addWidget(sectionLabel(tr("Scores")));
@@ -83,6 +88,7 @@ ModelRiskPane::ModelRiskPane(WorkspaceSession& session, QWidget* parent)
     topLayout->addWidget(scores, 3);
 
     auto* bottom = new QWidget;
+    m_historyPane = bottom;
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
     bottomLayout->addWidget(sectionLabel(tr("History")));
@@ -170,7 +176,9 @@ void ModelRiskPane::showSelected() {
 }
 
 void ModelRiskPane::showAssessment(const RiskAssessment* assessment, bool latest) {
-    m_details->setVisible(assessment != nullptr);
+    // Empty tables say nothing a model not assessed yet needs; the heading says what to do.
+    for (QWidget* part : {m_details, m_scoresPane, m_historyPane})
+        part->setVisible(assessment != nullptr);
     if (!assessment) {
         m_heading->setText(tr("Not assessed yet. The risk tier decides which sign-offs and evidence a "
                               "promotion needs and how often the model is reviewed."));
@@ -206,7 +214,8 @@ void ModelRiskPane::showAssessment(const RiskAssessment* assessment, bool latest
         set("riskWeightedScore", error.message());
         m_scores->clear();
     }
-    m_scoreTable->resizeColumnsToContents();
+    for (int column = 0; column < RiskScoreModel::MeaningColumn; ++column)
+        m_scoreTable->resizeColumnToContents(column);
     m_historyTable->resizeColumnsToContents();
 }
 

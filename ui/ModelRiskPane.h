@@ -51,6 +51,8 @@ private:
     TierBadgeLabel* m_tier = nullptr;
     QList<QLabel*> m_fields;
     QWidget* m_details = nullptr;
+    QWidget* m_scoresPane = nullptr;
+    QWidget* m_historyPane = nullptr;
     QTableView* m_scoreTable = nullptr;
     QTableView* m_historyTable = nullptr;
     QPushButton* m_assess = nullptr;

@@ -10,6 +10,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace assay {
 
 ModelVersionsPane::ModelVersionsPane(WorkspaceSession& session, QWidget* parent)
@@ -109,6 +111,14 @@ void ModelVersionsPane::selectVersion(int version) {
     m_table->selectionModel()->setCurrentIndex(found.first(), QItemSelectionModel::ClearAndSelect |
                                                                   QItemSelectionModel::Rows);
     m_table->scrollTo(found.first());
+}
+
+void ModelVersionsPane::selectNewest() {
+    int highest = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        highest = std::max(highest, m_model->versionAt(row)->version);
+    if (highest > 0)
+        selectVersion(highest);
 }
 
 void ModelVersionsPane::openRunOf(const QModelIndex& index) {

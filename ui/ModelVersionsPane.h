@@ -21,6 +21,8 @@ public:
 
     void setModelId(qint64 modelId);
     void selectVersion(int version);
+    // Selects the newest version, if there is one.
+    void selectNewest();
     // The selected version's number, or 0.
     int selectedVersion() const;
 

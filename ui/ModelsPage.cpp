@@ -93,7 +93,8 @@ QWidget* ModelsPage::createHeader() {
     m_search->setObjectName(QStringLiteral("modelSearch"));
     m_search->setPlaceholderText(tr("Search by name or owner"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMaximumWidth(320);
+    m_search->setMinimumWidth(260);
+    m_search->setMaximumWidth(360);
     auto* header = new QWidget;
     auto* layout = new QHBoxLayout(header);
     layout->setContentsMargins(12, 10, 12, 8);

@@ -25,6 +25,7 @@ RegisterVersionDialog::RegisterVersionDialog(WorkspaceSession& session, qint64 r
     , m_runId(runId) {
     setObjectName(QStringLiteral("registerVersionDialog"));
     setWindowTitle(tr("Register as Model Version"));
+    setMinimumWidth(460);
     const Workspace& workspace = *m_session.workspace();
     const std::optional<Run> run = Tracking(workspace).run(runId);
     auto* intro = new QLabel(

@@ -63,8 +63,9 @@ TEST_CASE("The model overview lists every model with owners, tier, production, c
     CHECK(model.index(churn, ModelOverviewModel::TierColumn).data(TierBadgeDelegate::TierRole) == 1);
     CHECK(cell(&model, churn, ModelOverviewModel::ProductionColumn) == QLatin1String("v2"));
     CHECK(cell(&model, churn, ModelOverviewModel::VersionsColumn) == QLatin1String("3"));
-    CHECK(cell(&model, churn, ModelOverviewModel::RequestsColumn) == QLatin1String("1"));
-    CHECK(cell(&model, churn, ModelOverviewModel::FindingsColumn) == QLatin1String("1"));
+    CHECK(cell(&model, churn, ModelOverviewModel::RequestsColumn) == QLatin1String("1 open"));
+    CHECK(cell(&model, churn, ModelOverviewModel::FindingsColumn) == QLatin1String("1 open"));
+    CHECK(model.index(churn, ModelOverviewModel::FindingsColumn).data(ModelOverviewModel::SortRole) == 1);
 
     // Overdue: the review fell due on 2026-12-15 and the clock stands at 2027-01-10.
     const qint64 due = ReviewSchedule(*f.session.workspace()).next(f.models.churn)->nextReviewAt;
@@ -83,6 +84,7 @@ TEST_CASE("The model overview lists every model with owners, tier, production, c
           QLatin1String("override pending"));
     CHECK(cell(&model, fraud, ModelOverviewModel::OwnerColumn) == QLatin1String("tester"));
     CHECK(cell(&model, fraud, ModelOverviewModel::ProductionColumn) == QStringLiteral("—"));
+    CHECK(cell(&model, fraud, ModelOverviewModel::RequestsColumn) == QStringLiteral("—"));
     CHECK(cell(&model, fraud, ModelOverviewModel::ReviewColumn) == QStringLiteral("—"));
     CHECK_FALSE(model.index(fraud, ModelOverviewModel::ReviewColumn).data(Qt::ForegroundRole).isValid());
 
