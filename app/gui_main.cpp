@@ -2,6 +2,9 @@
 #include "ComparePage.h"
 #include "ExperimentsPage.h"
 #include "MainWindow.h"
+#include "ModelPage.h"
+#include "ModelsPage.h"
+#include "Registry.h"
 #include "RunPage.h"
 #include "RunQuery.h"
 #include "Tracking.h"
@@ -31,6 +34,7 @@ const QString tabOption = QStringLiteral("tab");
 const QString filterOption = QStringLiteral("filter");
 const QString groupByOption = QStringLiteral("group-by");
 const QString dialogOption = QStringLiteral("dialog");
+const QString modelOption = QStringLiteral("model");
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -47,8 +51,8 @@ void defineOptions(QCommandLineParser& parser) {
                                   QStringLiteral("FILE"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
-    // With --screenshot: which page to show, "run" (--run UID) or "compare" (the --runs N newest),
-    // or which dialog to open and save instead of the window.
+    // With --screenshot: which page to show, "run" (--run UID), "compare" (the --runs N newest),
+    // "models" or "model" (--model NAME), or which dialog to open and save instead of the window.
     for (QCommandLineOption option :
          {QCommandLineOption(pageOption, QStringLiteral("Show PAGE."), QStringLiteral("PAGE")),
           QCommandLineOption(runOption, QStringLiteral("The run to show."), QStringLiteral("UID")),
@@ -60,7 +64,9 @@ void defineOptions(QCommandLineParser& parser) {
           QCommandLineOption(groupByOption, QStringLiteral("Group the runs by param:KEY or tag:KEY."),
                              QStringLiteral("WHAT")),
           QCommandLineOption(dialogOption, QStringLiteral("Open DIALOG (\"users\"); it is what is saved."),
-                             QStringLiteral("DIALOG"))}) {
+                             QStringLiteral("DIALOG")),
+          QCommandLineOption(modelOption, QStringLiteral("The registered model to show."),
+                             QStringLiteral("NAME"))}) {
         option.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(option);
     }
@@ -117,6 +123,12 @@ int main(int argc, char* argv[]) {
             ids.append(row.run.id);
         window.showCompare(ids);
         window.comparePage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("models")) {
+        window.showPage(window.modelsPage());
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("model")) {
+        if (const auto model = Registry(*session.workspace()).modelByName(parser.value(modelOption)))
+            window.showModel(model->id);
+        window.modelPage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
     }
 
     QWidget* shown = &window;

@@ -378,6 +378,19 @@ std::optional<int> Registry::aliasVersion(qint64 modelId, const QString& alias) 
                          {modelId, alias}));
 }
 
+QStringList Registry::aliasNames(qint64 modelId) const {
+    // Imported registries may hold aliases that never went through setAlias, hence the union.
+    QSqlQuery query =
+        SqlQuery::run(m_workspace.database(),
+                      QStringLiteral("SELECT alias FROM alias_history WHERE model_id = ? UNION "
+                                     "SELECT alias FROM model_aliases WHERE model_id = ? ORDER BY 1"),
+                      {modelId, modelId});
+    QStringList result;
+    while (query.next())
+        result.append(query.value(0).toString());
+    return result;
+}
+
 QList<AliasChange> Registry::aliasHistory(qint64 modelId, const QString& alias) const {
     QSqlQuery query = SqlQuery::run(
         m_workspace.database(),

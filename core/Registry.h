@@ -62,6 +62,8 @@ public:
     // The versions registered from a run, by model name then version.
     QList<ModelVersionRef> versionsOfRun(qint64 runId) const;
     std::optional<int> aliasVersion(qint64 modelId, const QString& alias) const;
+    // Every alias the model has had, current or since removed, sorted by name.
+    QStringList aliasNames(qint64 modelId) const;
     QList<AliasChange> aliasHistory(qint64 modelId, const QString& alias) const;
     // The version the alias pointed at, at the given moment (ms since the epoch).
     std::optional<int> aliasVersionAt(qint64 modelId, const QString& alias, qint64 at) const;

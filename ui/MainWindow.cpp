@@ -8,6 +8,8 @@
 #include "Identity.h"
 #include "JournalMode.h"
 #include "RoleDescription.h"
+#include "ModelPage.h"
+#include "ModelsPage.h"
 #include "RunPage.h"
 #include "UiSettings.h"
 #include "UsersDialog.h"
@@ -151,7 +153,16 @@ void MainWindow::createCentralArea() {
     // A sidebar, not a document: it takes the window's colour rather than the base colour.
     m_navigation->viewport()->setBackgroundRole(QPalette::Window);
     m_pages = new QStackedWidget;
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_navigationPages.size())
+            m_pages->setCurrentWidget(m_navigationPages.at(row));
+    });
+    // A click on the highlighted entry leaves a sub-page for its page (the model page for Models).
+    connect(m_navigation, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        const int row = m_navigation->row(item);
+        if (row >= 0 && row < m_navigationPages.size())
+            m_pages->setCurrentWidget(m_navigationPages.at(row));
+    });
 
     auto* central = new QWidget;
     auto* layout = new QHBoxLayout(central);
@@ -189,6 +200,36 @@ void MainWindow::createCentralArea() {
             tr("Compare"), m_comparePage);
     connect(m_experimentsPage, &ExperimentsPage::runActivated, this, &MainWindow::showRun);
     connect(m_experimentsPage, &ExperimentsPage::compareRequested, this, &MainWindow::showCompare);
+    createModelPages();
+}
+
+void MainWindow::createModelPages() {
+    m_modelsPage = new ModelsPage(m_session);
+    m_modelsPage->setObjectName(QStringLiteral("modelsPage"));
+    connect(m_modelsPage, &ModelsPage::loadFailed, this,
+            [this](const QString& message) { showError(tr("Cannot read the models"), message); });
+    addPage(QIcon::fromTheme(QStringLiteral("folder-templates"), style()->standardIcon(QStyle::SP_DirIcon)),
+            tr("Models"), m_modelsPage);
+    m_modelPage = new ModelPage(m_session);
+    m_modelPage->setObjectName(QStringLiteral("modelPage"));
+    addSubPage(m_modelPage, m_modelsPage);
+    connect(m_modelPage, &ModelPage::loadFailed, this,
+            [this](const QString& message) { showError(tr("Cannot read the model"), message); });
+    connect(m_modelsPage, &ModelsPage::modelActivated, this, [this](qint64 modelId) { showModel(modelId); });
+    connect(m_modelPage, &ModelPage::backRequested, this, [this] { showPage(m_modelsPage); });
+    connect(m_modelPage, &ModelPage::runActivated, this, &MainWindow::showRun);
+    connect(m_runPage, &RunPage::versionRegistered, this,
+            [this](qint64 modelId, int version) { showModel(modelId, version); });
+}
+
+void MainWindow::showModel(qint64 modelId, std::optional<int> version) {
+    m_modelPage->showModel(modelId, version);
+    m_modelsPage->selectModel(modelId);
+    showPage(m_modelPage);
+}
+
+QWidget* MainWindow::currentPage() const {
+    return m_pages->currentWidget();
 }
 
 void MainWindow::showRun(qint64 runId) {
@@ -202,17 +243,26 @@ void MainWindow::showCompare(const QList<qint64>& runIds) {
 }
 
 void MainWindow::showPage(QWidget* page) {
-    const int index = m_pages->indexOf(page);
-    if (index >= 0)
-        m_navigation->setCurrentRow(index);
+    if (m_pages->indexOf(page) < 0)
+        return;
+    m_pages->setCurrentWidget(page);
+    const int row = static_cast<int>(m_navigationPages.indexOf(m_navigationParents.value(page, page)));
+    const QSignalBlocker blocker(m_navigation);
+    m_navigation->setCurrentRow(row);
 }
 
 void MainWindow::addPage(const QIcon& icon, const QString& title, QWidget* page) {
+    m_pages->addWidget(page);
+    m_navigationPages.append(page);
     auto* item = new QListWidgetItem(icon, title, m_navigation);
     item->setSizeHint(QSize(0, fontMetrics().height() + 18));
-    m_pages->addWidget(page);
     if (m_navigation->currentRow() < 0)
         m_navigation->setCurrentRow(0);
+}
+
+void MainWindow::addSubPage(QWidget* page, QWidget* navigationPage) {
+    m_pages->addWidget(page);
+    m_navigationParents.insert(page, navigationPage);
 }
 
 void MainWindow::createStatusBar() {

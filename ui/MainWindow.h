@@ -3,8 +3,11 @@
 #include "WorkspaceJob.h"
 #include "WorkspaceOptions.h"
 
+#include <QHash>
 #include <QMainWindow>
 #include <QPointer>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -16,6 +19,8 @@ namespace assay {
 
 class ComparePage;
 class ExperimentsPage;
+class ModelPage;
+class ModelsPage;
 class RunPage;
 class UiSettings;
 class UsersDialog;
@@ -44,14 +49,24 @@ public:
     // shows what came over, with every skipped item in the details.
     void importMlflowStore(const QString& source);
 
-    // Pages are added in navigation order; later issues add Models, Reviews, Drift, Audit.
+    // Pages are added in navigation order; later issues add Reviews, Drift, Audit.
     void addPage(const QIcon& icon, const QString& title, QWidget* page);
+    // A page without an entry of its own in the navigation, reached from another page (the
+    // model page from the Models page); the navigation highlights that page while it shows.
+    void addSubPage(QWidget* page, QWidget* navigationPage);
     ExperimentsPage* experimentsPage() const { return m_experimentsPage; }
     RunPage* runPage() const { return m_runPage; }
     ComparePage* comparePage() const { return m_comparePage; }
+    ModelsPage* modelsPage() const { return m_modelsPage; }
+    ModelPage* modelPage() const { return m_modelPage; }
+    QWidget* currentPage() const;
+    // Goes to a page added with addPage() or addSubPage().
+    void showPage(QWidget* page);
     // Shows one run on the Run page, or runs side by side on the Compare page, and goes there.
     void showRun(qint64 runId);
     void showCompare(const QList<qint64>& runIds);
+    // Shows a model on its page (with a version selected) and goes there.
+    void showModel(qint64 modelId, std::optional<int> version = {});
     QAction* fillDemoAction() const { return m_fillDemoAction; }
     QMenu* recentMenu() const { return m_recentMenu; }
     // Workspace administration (Users and Roles…); enabled while a workspace is open.
@@ -89,7 +104,7 @@ private:
     void chooseAndImportMlflow(bool database);
     void showError(const QString& title, const QString& message);
     void showAbout();
-    void showPage(QWidget* page);
+    void createModelPages();
 
     WorkspaceSession& m_session;
     UiSettings& m_settings;
@@ -99,6 +114,10 @@ private:
     ExperimentsPage* m_experimentsPage = nullptr;
     RunPage* m_runPage = nullptr;
     ComparePage* m_comparePage = nullptr;
+    ModelsPage* m_modelsPage = nullptr;
+    ModelPage* m_modelPage = nullptr;
+    QList<QWidget*> m_navigationPages;             // the page of each navigation row
+    QHash<QWidget*, QWidget*> m_navigationParents; // sub-page → the page it is reached from
 
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;

@@ -5,6 +5,7 @@
 #include "MetricChartView.h"
 #include "MetricStore.h"
 #include "PageTitleLabel.h"
+#include "RegisterVersionDialog.h"
 #include "Registry.h"
 #include "RunStatusStyle.h"
 #include "RunValueFormat.h"
@@ -87,12 +88,19 @@ RunPage::RunPage(WorkspaceSession& session, QWidget* parent)
     m_subtitle->setObjectName(QStringLiteral("runSubtitle"));
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_register = new QPushButton(tr("Register as Model Version…"));
+    m_register->setObjectName(QStringLiteral("registerVersionButton"));
+    m_register->setToolTip(tr("Make this run the next version of a registered model, or of a new one"));
+    connect(m_register, &QPushButton::clicked, this, &RunPage::openRegisterDialog);
     auto* header = new QWidget;
-    auto* headerLayout = new QVBoxLayout(header);
+    auto* headerLayout = new QHBoxLayout(header);
     headerLayout->setContentsMargins(12, 10, 12, 6);
-    headerLayout->setSpacing(2);
-    headerLayout->addWidget(m_title);
-    headerLayout->addWidget(m_subtitle);
+    auto* titles = new QVBoxLayout;
+    titles->setSpacing(2);
+    titles->addWidget(m_title);
+    titles->addWidget(m_subtitle);
+    headerLayout->addLayout(titles, 1);
+    headerLayout->addWidget(m_register, 0, Qt::AlignTop);
     layout->addWidget(header);
 
     m_tabs = new QTabWidget;
@@ -258,6 +266,7 @@ void RunPage::clear() {
          {m_paramsModel, m_tagsModel, m_metricsModel, m_datasetsModel, m_attachmentsModel, m_versionsModel})
         model->clear();
     rebuildCharts({});
+    m_register->setEnabled(false);
     m_stack->setCurrentWidget(m_emptyState);
 }
 
@@ -402,6 +411,7 @@ void RunPage::load() {
         for (QTableView* view : findChildren<QTableView*>())
             view->resizeColumnsToContents();
         rebuildCharts(keys);
+        m_register->setEnabled(true);
         m_stack->setCurrentWidget(m_tabs);
     } catch (const AssayError& error) {
         emit loadFailed(error.message());
@@ -433,6 +443,16 @@ void RunPage::rebuildCharts(const QStringList& keys) {
     }
     for (int column = 0; column < chartColumns; ++column)
         m_chartLayout->setColumnStretch(column, 1);
+}
+
+RegisterVersionDialog* RunPage::openRegisterDialog() {
+    if (!m_session.isOpen() || m_runId == 0)
+        return nullptr;
+    auto* dialog = new RegisterVersionDialog(m_session, m_runId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &RegisterVersionDialog::versionRegistered, this, &RunPage::versionRegistered);
+    dialog->open();
+    return dialog;
 }
 
 bool RunPage::saveAttachment(int row, const QString& path, QString* errorMessage) const {

@@ -14,6 +14,7 @@ namespace assay {
 
 class ChangeSet;
 class MetricChartView;
+class RegisterVersionDialog;
 class WorkspaceSession;
 
 // One run in full: an overview (status, user, times, source, parent run, datasets, the model
@@ -46,9 +47,14 @@ public:
     QString field(const QString& name) const;
     // Writes an attachment's content to path; false, with the reason in errorMessage, on failure.
     bool saveAttachment(int row, const QString& path, QString* errorMessage = nullptr) const;
+    QPushButton* registerButton() const { return m_register; }
+    // Opens (window-modal, not exec()) the dialog that registers the run as a model version.
+    RegisterVersionDialog* openRegisterDialog();
 
 signals:
     void loadFailed(const QString& message);
+    // After the shown run was registered as a version of a model.
+    void versionRegistered(qint64 modelId, int version);
 
 private:
     QWidget* createOverviewTab();
@@ -66,6 +72,7 @@ private:
 
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;
+    QPushButton* m_register = nullptr;
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyState = nullptr;
     QTabWidget* m_tabs = nullptr;

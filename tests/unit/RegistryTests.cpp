@@ -90,6 +90,19 @@ TEST_CASE("Removing an alias leaves a gap in the timeline", "[registry]") {
           QLatin1String("incident"));
 }
 
+TEST_CASE("A model's alias names include aliases it no longer has", "[registry]") {
+    RegistryFixture f;
+    CHECK(Registry(f.ws.workspace()).aliasNames(f.modelId).isEmpty());
+    f.moveAlias(1, 1000);
+    f.ws->write([&](WriteTransaction& tx) {
+        Registry::setAlias(tx, f.modelId, QStringLiteral("challenger"), 2);
+        Registry::setAlias(tx, f.modelId, QStringLiteral("staging"), 3);
+        Registry::removeAlias(tx, f.modelId, QStringLiteral("staging"));
+    });
+    CHECK(Registry(f.ws.workspace()).aliasNames(f.modelId) ==
+          QStringList{QStringLiteral("challenger"), QStringLiteral("production"), QStringLiteral("staging")});
+}
+
 TEST_CASE("Registry writes refuse bad input and are audited", "[registry][audit]") {
     RegistryFixture f;
     CHECK_THROWS_WITH(f.ws->write([&](WriteTransaction& tx) {

@@ -1,0 +1,14 @@
+#include "ErrorMessage.h"
+
+#include <QMessageBox>
+
+namespace assay {
+
+void ErrorMessage::show(QWidget* parent, const QString& title, const QString& message) {
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("errorMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace assay
