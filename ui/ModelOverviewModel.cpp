@@ -228,6 +228,8 @@ QVariant ModelOverviewModel::toolTip(const ModelOverview& overview, int column) 
     case OwnerColumn:
         return overview.model.owner.isEmpty() ? tr("No model owner has been named yet.")
                                               : overview.model.owner;
+    case BusinessOwnerColumn:
+        return overview.model.businessOwner;
     case TierColumn:
         return overview.tierOverridePending
                    ? tr("A tier override waits for a risk officer's decision; the computed tier applies "

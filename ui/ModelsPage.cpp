@@ -81,10 +81,19 @@ ModelsPage::ModelsPage(WorkspaceSession& session, QWidget* parent)
     connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_search, &QLineEdit::textChanged, this, &ModelsPage::update);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ModelsPage::update);
-    connect(m_model, &QAbstractItemModel::modelReset, m_table, &QTableView::resizeColumnsToContents);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ModelsPage::fitColumns);
     connect(m_model, &ModelOverviewModel::loadFailed, this, &ModelsPage::loadFailed);
     update();
+    fitColumns();
+}
+
+// Free text such as a business owner's name may be long; the review date, last, must not be
+// cut off, so the free-text column gives way (its full text is in the tooltip).
+void ModelsPage::fitColumns() {
     m_table->resizeColumnsToContents();
+    constexpr int businessOwnerWidth = 150;
+    if (m_table->columnWidth(ModelOverviewModel::BusinessOwnerColumn) > businessOwnerWidth)
+        m_table->setColumnWidth(ModelOverviewModel::BusinessOwnerColumn, businessOwnerWidth);
 }
 
 QWidget* ModelsPage::createHeader() {

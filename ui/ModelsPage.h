@@ -38,6 +38,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void fitColumns();
     QWidget* createHeader();
     void update();
 
