@@ -231,6 +231,37 @@ QString chooseSignOff(const PromotionRequests& requests, const PromotionRequest&
                          .arg(request.tier));
 }
 
+// Snapshots the evidence bundle under the current policy and opens the request.
+qint64 openRequest(WriteTransaction& tx, PromotionRequest::Kind kind, const RegisteredModel& model,
+                   const ModelVersion& version, const QString& alias, int tier,
+                   const QString& justification) {
+    const int policyVersion = Policies::ensurePublished(tx);
+    const QJsonObject evidence = EvidenceBundle::build(tx.workspace(), version.id, policyVersion, tier);
+    const QString hash = EvidenceBundle::hash(evidence);
+    const QString kindName = PromotionRequest::kindName(kind);
+    const qint64 id = tx.insert(
+        QStringLiteral(
+            "INSERT INTO promotion_requests (kind, model_id, version_id, alias, tier, policy_version, "
+            "evidence, evidence_hash, justification, status, submitted_at, submitted_by) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)"),
+        {kindName, model.id, version.id, alias, tier, policyVersion,
+         QString::fromUtf8(CanonicalJson::serialize(evidence)), hash, justification.trimmed(), tx.now(),
+         tx.actor()});
+    tx.audit(kind == PromotionRequest::Kind::Review ? QStringLiteral("review.open")
+                                                    : QStringLiteral("request.submit"),
+             QStringLiteral("request:%1").arg(id),
+             {{QStringLiteral("kind"), kindName},
+              {QStringLiteral("model"), model.name},
+              {QStringLiteral("version"), version.version},
+              {QStringLiteral("alias"), alias},
+              {QStringLiteral("tier"), tier},
+              {QStringLiteral("policy_version"), policyVersion},
+              {QStringLiteral("evidence_hash"), hash},
+              {QStringLiteral("justification"), justification.trimmed()}});
+    tx.changes().add(EntityKind::PromotionRequest, id);
+    return id;
+}
+
 } // namespace
 
 qint64 PromotionRequests::submit(WriteTransaction& tx, qint64 modelId, int version, const QString& alias,
@@ -270,29 +301,8 @@ qint64 PromotionRequests::submit(WriteTransaction& tx, qint64 modelId, int versi
                 .arg(open.toLongLong())
                 .arg(model->name, alias));
 
-    const int policyVersion = Policies::ensurePublished(tx);
-    const int tier = assessment->effectiveTier();
-    const QJsonObject evidence = EvidenceBundle::build(tx.workspace(), target->id, policyVersion, tier);
-    const QString hash = EvidenceBundle::hash(evidence);
-    const qint64 id = tx.insert(
-        QStringLiteral(
-            "INSERT INTO promotion_requests (kind, model_id, version_id, alias, tier, policy_version, "
-            "evidence, evidence_hash, justification, status, submitted_at, submitted_by) "
-            "VALUES ('promotion', ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)"),
-        {modelId, target->id, alias, tier, policyVersion,
-         QString::fromUtf8(CanonicalJson::serialize(evidence)), hash, justification.trimmed(), tx.now(),
-         tx.actor()});
-    tx.audit(QStringLiteral("request.submit"), QStringLiteral("request:%1").arg(id),
-             {{QStringLiteral("kind"), QStringLiteral("promotion")},
-              {QStringLiteral("model"), model->name},
-              {QStringLiteral("version"), version},
-              {QStringLiteral("alias"), alias},
-              {QStringLiteral("tier"), tier},
-              {QStringLiteral("policy_version"), policyVersion},
-              {QStringLiteral("evidence_hash"), hash},
-              {QStringLiteral("justification"), justification.trimmed()}});
-    tx.changes().add(EntityKind::PromotionRequest, id);
-    return id;
+    return openRequest(tx, PromotionRequest::Kind::Promotion, *model, *target, alias,
+                       assessment->effectiveTier(), justification);
 }
 
 qint64 PromotionRequests::submitReview(WriteTransaction& tx, qint64 modelId, const QString& justification) {
@@ -320,29 +330,8 @@ qint64 PromotionRequests::submitReview(WriteTransaction& tx, qint64 modelId, con
         throw AssayError(
             QStringLiteral("Review #%1 of %2 is still open.").arg(open.toLongLong()).arg(model->name));
 
-    const qint64 versionId = registry.version(modelId, *version)->id;
-    const int policyVersion = Policies::ensurePublished(tx);
-    const int tier = assessment->effectiveTier();
-    const QJsonObject evidence = EvidenceBundle::build(tx.workspace(), versionId, policyVersion, tier);
-    const QString hash = EvidenceBundle::hash(evidence);
-    const qint64 id = tx.insert(
-        QStringLiteral(
-            "INSERT INTO promotion_requests (kind, model_id, version_id, alias, tier, policy_version, "
-            "evidence, evidence_hash, justification, status, submitted_at, submitted_by) "
-            "VALUES ('review', ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)"),
-        {modelId, versionId, alias, tier, policyVersion,
-         QString::fromUtf8(CanonicalJson::serialize(evidence)), hash, justification.trimmed(), tx.now(),
-         tx.actor()});
-    tx.audit(QStringLiteral("review.open"), QStringLiteral("request:%1").arg(id),
-             {{QStringLiteral("kind"), QStringLiteral("review")},
-              {QStringLiteral("model"), model->name},
-              {QStringLiteral("version"), *version},
-              {QStringLiteral("tier"), tier},
-              {QStringLiteral("policy_version"), policyVersion},
-              {QStringLiteral("evidence_hash"), hash},
-              {QStringLiteral("justification"), justification.trimmed()}});
-    tx.changes().add(EntityKind::PromotionRequest, id);
-    return id;
+    return openRequest(tx, PromotionRequest::Kind::Review, *model, *registry.version(modelId, *version),
+                       alias, assessment->effectiveTier(), justification);
 }
 
 qint64 PromotionRequests::decide(WriteTransaction& tx, SecretStore& store, qint64 requestId,
