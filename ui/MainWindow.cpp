@@ -7,9 +7,9 @@
 #include "ExperimentsPage.h"
 #include "Identity.h"
 #include "JournalMode.h"
-#include "RoleDescription.h"
 #include "ModelPage.h"
 #include "ModelsPage.h"
+#include "RoleDescription.h"
 #include "RunPage.h"
 #include "UiSettings.h"
 #include "UsersDialog.h"
@@ -219,6 +219,8 @@ void MainWindow::createModelPages() {
     connect(m_modelPage, &ModelPage::backRequested, this, [this] { showPage(m_modelsPage); });
     connect(m_modelPage, &ModelPage::runActivated, this, &MainWindow::showRun);
     connect(m_runPage, &RunPage::versionRegistered, this,
+            [this](qint64 modelId, int version) { showModel(modelId, version); });
+    connect(m_runPage, &RunPage::modelVersionActivated, this,
             [this](qint64 modelId, int version) { showModel(modelId, version); });
 }
 

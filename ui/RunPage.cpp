@@ -196,7 +196,13 @@ QWidget* RunPage::createOverviewTab() {
     auto* versionsLayout = new QVBoxLayout(versions);
     versionsLayout->setContentsMargins(0, 0, 0, 0);
     versionsLayout->addWidget(sectionLabel(tr("Model versions made from this run")));
-    versionsLayout->addWidget(createTable(m_versionsModel, QStringLiteral("runVersions")));
+    QTableView* versionsView = createTable(m_versionsModel, QStringLiteral("runVersions"));
+    versionsView->setToolTip(tr("Double-click a version to open its model."));
+    connect(versionsView, &QTableView::activated, this, [this](const QModelIndex& index) {
+        const QModelIndex first = index.siblingAtColumn(0);
+        emit modelVersionActivated(first.data(modelIdRole).toLongLong(), first.data(versionRole).toInt());
+    });
+    versionsLayout->addWidget(versionsView);
     tables->addWidget(datasets);
     tables->addWidget(versions);
     layout->addWidget(tables, 1);
@@ -387,8 +393,11 @@ void RunPage::load() {
         for (const ModelVersionRef& version : Registry(*workspace).versionsOfRun(m_runId)) {
             QStandardItem* number = item(QString::number(version.version));
             number->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_versionsModel->appendRow({item(version.modelName), number, item(version.stage),
-                                        item(version.aliases.join(QStringLiteral(", ")))});
+            QStandardItem* model = item(version.modelName);
+            model->setData(version.modelId, modelIdRole);
+            model->setData(version.version, versionRole);
+            m_versionsModel->appendRow(
+                {model, number, item(version.stage), item(version.aliases.join(QStringLiteral(", ")))});
         }
 
         m_metricsModel->clear();

@@ -55,8 +55,13 @@ signals:
     void loadFailed(const QString& message);
     // After the shown run was registered as a version of a model.
     void versionRegistered(qint64 modelId, int version);
+    // A row of "Model versions made from this run" was activated.
+    void modelVersionActivated(qint64 modelId, int version);
 
 private:
+    static constexpr int modelIdRole = Qt::UserRole + 10;
+    static constexpr int versionRole = Qt::UserRole + 11;
+
     QWidget* createOverviewTab();
     QWidget* createMetricsTab();
     QWidget* createAttachmentsTab();

@@ -18,8 +18,10 @@
 #include <QFile>
 #include <QLineSeries>
 #include <QListWidget>
+#include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QValueAxis>
 
@@ -147,6 +149,15 @@ TEST_CASE("The Run page shows overview, params, tags, metrics, attachments and v
     CHECK(cell(page.versionsModel(), 0, 0) == QLatin1String("churn-model"));
     CHECK(cell(page.versionsModel(), 0, 1) == QLatin1String("1"));
     CHECK(cell(page.versionsModel(), 0, 3) == QLatin1String("champion"));
+    // Activating the row opens that model at that version.
+    QSignalSpy opened(&page, &RunPage::modelVersionActivated);
+    auto* versionsView = page.findChild<QTableView*>(QStringLiteral("runVersions"));
+    REQUIRE(versionsView);
+    emit versionsView->activated(page.versionsModel()->index(0, 2));
+    REQUIRE(opened.size() == 1);
+    CHECK(opened.first().at(0).toLongLong() ==
+          Registry(*f.session.workspace()).modelByName(QStringLiteral("churn-model"))->id);
+    CHECK(opened.first().at(1).toInt() == 1);
 
     // One chart per metric, titled with its name.
     REQUIRE(page.charts().size() == 2);
