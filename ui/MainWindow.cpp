@@ -6,6 +6,9 @@
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
 #include "JournalMode.h"
+#include "ModelCardDialog.h"
+#include "PolicyEditorDialog.h"
+#include "RiskAssessmentWizard.h"
 #include "RunPage.h"
 #include "UiSettings.h"
 #include "Workspace.h"
@@ -90,6 +93,12 @@ void MainWindow::createActions() {
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
+    m_tierPolicyAction = new QAction(tr("Tier &Policy…"), this);
+    m_tierPolicyAction->setStatusTip(
+        tr("Read the risk tier policy, its history, and (as an admin) publish a new "
+           "version"));
+    connect(m_tierPolicyAction, &QAction::triggered, this, &MainWindow::editTierPolicy);
+
     m_aboutAction = new QAction(tr("&About Assay"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -108,6 +117,9 @@ void MainWindow::createMenus() {
     file->addAction(m_fillDemoAction);
     file->addSeparator();
     file->addAction(m_quitAction);
+
+    m_workspaceMenu = menuBar()->addMenu(tr("&Workspace"));
+    m_workspaceMenu->addAction(m_tierPolicyAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -171,6 +183,32 @@ void MainWindow::showRun(qint64 runId) {
 void MainWindow::showCompare(const QList<qint64>& runIds) {
     m_comparePage->setRuns(runIds);
     showPage(m_comparePage);
+}
+
+template <class Dialog, class... Args>
+Dialog* MainWindow::openDialog(const QString& failureTitle, Args&&... args) {
+    Dialog* dialog = nullptr;
+    try {
+        dialog = new Dialog(m_session, std::forward<Args>(args)..., this);
+    } catch (const AssayError& error) {
+        showError(failureTitle, error.message());
+        return nullptr;
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+RiskAssessmentWizard* MainWindow::assessRisk(qint64 modelId) {
+    return openDialog<RiskAssessmentWizard>(tr("Cannot assess the model's risk"), modelId);
+}
+
+ModelCardDialog* MainWindow::editModelCard(qint64 versionId) {
+    return openDialog<ModelCardDialog>(tr("Cannot open the model card"), versionId);
+}
+
+PolicyEditorDialog* MainWindow::editTierPolicy() {
+    return openDialog<PolicyEditorDialog>(tr("Cannot open the tier policy"));
 }
 
 void MainWindow::showPage(QWidget* page) {
@@ -294,6 +332,7 @@ void MainWindow::updateActions() {
     m_fillDemoAction->setEnabled(canStartJob);
     m_importMlflowFolderAction->setEnabled(canStartJob);
     m_importMlflowDatabaseAction->setEnabled(canStartJob);
+    m_tierPolicyAction->setEnabled(m_session.isOpen());
 }
 
 void MainWindow::rebuildRecentMenu() {

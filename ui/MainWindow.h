@@ -15,12 +15,15 @@ namespace assay {
 
 class ComparePage;
 class ExperimentsPage;
+class ModelCardDialog;
+class PolicyEditorDialog;
+class RiskAssessmentWizard;
 class RunPage;
 class UiSettings;
 class WorkspaceSession;
 
 // The application window: page navigation on the left, the current page in the middle, the
-// File and Help menus, and a status bar naming the workspace, its journal mode and the acting
+// File, Workspace and Help menus, and a status bar naming the workspace, its journal mode and the acting
 // user. Core's refusals (AssayError) end up here, in a message box.
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -52,6 +55,14 @@ public:
     void showCompare(const QList<qint64>& runIds);
     QAction* fillDemoAction() const { return m_fillDemoAction; }
     QMenu* recentMenu() const { return m_recentMenu; }
+    QMenu* workspaceMenu() const { return m_workspaceMenu; }
+    QAction* tierPolicyAction() const { return m_tierPolicyAction; }
+
+    // Governance dialogs, opened window-modal over the main window (the Models page calls these).
+    // Each returns the dialog, or null after telling the user why it cannot open.
+    RiskAssessmentWizard* assessRisk(qint64 modelId);
+    ModelCardDialog* editModelCard(qint64 versionId);
+    PolicyEditorDialog* editTierPolicy();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -83,6 +94,8 @@ private:
     void showError(const QString& title, const QString& message);
     void showAbout();
     void showPage(QWidget* page);
+    template <class Dialog, class... Args>
+    Dialog* openDialog(const QString& failureTitle, Args&&... args);
 
     WorkspaceSession& m_session;
     UiSettings& m_settings;
@@ -100,7 +113,9 @@ private:
     QAction* m_importMlflowDatabaseAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_tierPolicyAction = nullptr;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_workspaceMenu = nullptr;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_journalLabel = nullptr;
