@@ -2,9 +2,12 @@
 #include "ComparePage.h"
 #include "ExperimentsPage.h"
 #include "MainWindow.h"
+#include "ModelCardDialog.h"
 #include "ModelPage.h"
 #include "ModelsPage.h"
+#include "PolicyEditorDialog.h"
 #include "Registry.h"
+#include "RiskAssessmentWizard.h"
 #include "RunPage.h"
 #include "RunQuery.h"
 #include "Tracking.h"
@@ -35,6 +38,7 @@ const QString filterOption = QStringLiteral("filter");
 const QString groupByOption = QStringLiteral("group-by");
 const QString dialogOption = QStringLiteral("dialog");
 const QString modelOption = QStringLiteral("model");
+const QString versionOption = QStringLiteral("model-version");
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -63,13 +67,55 @@ void defineOptions(QCommandLineParser& parser) {
                              QStringLiteral("EXPR")),
           QCommandLineOption(groupByOption, QStringLiteral("Group the runs by param:KEY or tag:KEY."),
                              QStringLiteral("WHAT")),
-          QCommandLineOption(dialogOption, QStringLiteral("Open DIALOG (\"users\"); it is what is saved."),
-                             QStringLiteral("DIALOG")),
-          QCommandLineOption(modelOption, QStringLiteral("The registered model to show."),
-                             QStringLiteral("NAME"))}) {
+          QCommandLineOption(
+              dialogOption,
+              QStringLiteral("Open the dialog users, assess, card or policy; it is what is saved."),
+              QStringLiteral("DIALOG")),
+          QCommandLineOption(modelOption, QStringLiteral("The registered model to show, or of the dialog."),
+                             QStringLiteral("NAME")),
+          QCommandLineOption(versionOption, QStringLiteral("The version of the model (default: the latest)."),
+                             QStringLiteral("N"))}) {
         option.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(option);
     }
+}
+
+// The dialog --dialog names, opened over the window; null when it names nothing there is.
+QWidget* openDialog(MainWindow& window, const Workspace& workspace, const QCommandLineParser& parser) {
+    const QString which = parser.value(dialogOption);
+    const int tab = parser.value(tabOption).toInt();
+    if (which == QLatin1String("policy")) {
+        PolicyEditorDialog* dialog = window.editTierPolicy();
+        if (dialog)
+            dialog->tabs()->setCurrentIndex(tab);
+        return dialog;
+    }
+    const Registry registry(workspace);
+    const std::optional<RegisteredModel> model = registry.modelByName(parser.value(modelOption));
+    if (!model)
+        return nullptr;
+    if (which == QLatin1String("assess")) {
+        RiskAssessmentWizard* wizard = window.assessRisk(model->id);
+        // --tab N: the Nth page, as far as the choices made so far allow.
+        for (int i = 0; wizard && i < tab && wizard->currentPage()->isComplete(); ++i)
+            wizard->next();
+        return wizard;
+    }
+    if (which == QLatin1String("card")) {
+        const QList<ModelVersion> versions = registry.versions(model->id);
+        if (versions.isEmpty())
+            return nullptr;
+        qint64 versionId = versions.first().id; // newest first
+        for (const ModelVersion& version : versions) {
+            if (version.version == parser.value(versionOption).toInt())
+                versionId = version.id;
+        }
+        ModelCardDialog* dialog = window.editModelCard(versionId);
+        if (dialog)
+            dialog->tabs()->setCurrentIndex(tab);
+        return dialog;
+    }
+    return nullptr;
 }
 
 } // namespace
@@ -131,13 +177,15 @@ int main(int argc, char* argv[]) {
         window.modelPage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
     }
 
-    QWidget* shown = &window;
+    QWidget* dialog = nullptr;
     if (session.workspace() && parser.value(dialogOption) == QLatin1String("users"))
-        shown = window.showUsersDialog();
+        dialog = window.showUsersDialog();
+    else if (session.workspace() && parser.isSet(dialogOption))
+        dialog = openDialog(window, *session.workspace(), parser);
 
     if (!screenshot.isEmpty()) {
-        QTimer::singleShot(parser.isSet(pageOption) ? 2500 : 500, &window, [&] {
-            const bool saved = shown->grab().save(screenshot);
+        QTimer::singleShot(parser.isSet(pageOption) || dialog ? 2500 : 500, &window, [&] {
+            const bool saved = (dialog ? dialog : static_cast<QWidget*>(&window))->grab().save(screenshot);
             if (!saved)
                 std::fputs("assay: cannot save the screenshot.\n", stderr);
             QCoreApplication::exit(saved ? 0 : 1);

@@ -17,6 +17,11 @@ void ChangeSet::addKind(EntityKind kind) {
     m_ids[kind];
 }
 
+bool ChangeSet::touches(EntityKind kind, qint64 id) const {
+    const auto found = m_ids.find(kind);
+    return found != m_ids.end() && (found->second.isEmpty() || found->second.contains(id));
+}
+
 QSet<qint64> ChangeSet::ids(EntityKind kind) const {
     const auto found = m_ids.find(kind);
     return found == m_ids.end() ? QSet<qint64>{} : found->second;

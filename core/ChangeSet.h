@@ -21,6 +21,9 @@ public:
     void addKind(EntityKind kind);
 
     bool touches(EntityKind kind) const { return m_ids.contains(kind); }
+    // Whether the entity may have changed: its id was recorded, or the kind was added without ids
+    // (a reload after another process's commits).
+    bool touches(EntityKind kind, qint64 id) const;
     QSet<qint64> ids(EntityKind kind) const;
     bool isEmpty() const { return m_ids.empty(); }
 

@@ -16,6 +16,12 @@ namespace assay {
 // that fails validation is refused with the field at fault named.
 class TierPolicy {
 public:
+    // A tier's band: a score reaching minScore (and not a more severe band's) falls in it.
+    struct Band {
+        int tier;
+        double minScore;
+    };
+
     static TierPolicy fromJson(const QByteArray& json, const QString& sourceName);
     // The policy shipped in resources/policy/default-tier-policy.json.
     static TierPolicy defaultPolicy();
@@ -29,16 +35,14 @@ public:
     const QString& name() const { return m_name; }
     const QList<RiskDimension>& dimensions() const { return m_dimensions; }
     const QList<EuAiActCategory>& euCategories() const { return m_euCategories; }
+    // Most severe first.
+    const QList<Band>& weightedScoreBands() const { return m_weightedBands; }
+    const QList<Band>& worstDimensionBands() const { return m_worstBands; }
     const TierRequirements& requirements(int tier) const;
     double primaryMetricTolerance() const { return m_primaryMetricTolerance; }
     const QByteArray& json() const { return m_json; }
 
 private:
-    struct Band {
-        int tier;
-        double minScore;
-    };
-
     static int bandOf(const QList<Band>& bands, double score);
     const EuAiActCategory& category(const QString& key) const;
 

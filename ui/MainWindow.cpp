@@ -7,8 +7,11 @@
 #include "ExperimentsPage.h"
 #include "Identity.h"
 #include "JournalMode.h"
+#include "ModelCardDialog.h"
 #include "ModelPage.h"
 #include "ModelsPage.h"
+#include "PolicyEditorDialog.h"
+#include "RiskAssessmentWizard.h"
 #include "RoleDescription.h"
 #include "RunPage.h"
 #include "UiSettings.h"
@@ -116,6 +119,11 @@ void MainWindow::createActions() {
     m_usersAction->setStatusTip(
         tr("See who may do what in this workspace; an admin adds users and changes roles"));
     connect(m_usersAction, &QAction::triggered, this, &MainWindow::showUsersDialog);
+    m_tierPolicyAction = new QAction(tr("Tier &Policy…"), this);
+    m_tierPolicyAction->setStatusTip(
+        tr("Read the risk tier policy, its history, and (as an admin) publish a new "
+           "version"));
+    connect(m_tierPolicyAction, &QAction::triggered, this, &MainWindow::editTierPolicy);
 
     m_aboutAction = new QAction(tr("&About Assay"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -138,6 +146,7 @@ void MainWindow::createMenus() {
 
     m_workspaceMenu = menuBar()->addMenu(tr("&Workspace"));
     m_workspaceMenu->addAction(m_usersAction);
+    m_workspaceMenu->addAction(m_tierPolicyAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -218,6 +227,8 @@ void MainWindow::createModelPages() {
     connect(m_modelsPage, &ModelsPage::modelActivated, this, [this](qint64 modelId) { showModel(modelId); });
     connect(m_modelPage, &ModelPage::backRequested, this, [this] { showPage(m_modelsPage); });
     connect(m_modelPage, &ModelPage::runActivated, this, &MainWindow::showRun);
+    connect(m_modelPage, &ModelPage::cardEditRequested, this, &MainWindow::editModelCard);
+    connect(m_modelPage, &ModelPage::assessmentRequested, this, &MainWindow::assessRisk);
     connect(m_runPage, &RunPage::versionRegistered, this,
             [this](qint64 modelId, int version) { showModel(modelId, version); });
     connect(m_runPage, &RunPage::modelVersionActivated, this,
@@ -242,6 +253,32 @@ void MainWindow::showRun(qint64 runId) {
 void MainWindow::showCompare(const QList<qint64>& runIds) {
     m_comparePage->setRuns(runIds);
     showPage(m_comparePage);
+}
+
+template <class Dialog, class... Args>
+Dialog* MainWindow::openDialog(const QString& failureTitle, Args&&... args) {
+    Dialog* dialog = nullptr;
+    try {
+        dialog = new Dialog(m_session, std::forward<Args>(args)..., this);
+    } catch (const AssayError& error) {
+        showError(failureTitle, error.message());
+        return nullptr;
+    }
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+RiskAssessmentWizard* MainWindow::assessRisk(qint64 modelId) {
+    return openDialog<RiskAssessmentWizard>(tr("Cannot assess the model's risk"), modelId);
+}
+
+ModelCardDialog* MainWindow::editModelCard(qint64 versionId) {
+    return openDialog<ModelCardDialog>(tr("Cannot open the model card"), versionId);
+}
+
+PolicyEditorDialog* MainWindow::editTierPolicy() {
+    return openDialog<PolicyEditorDialog>(tr("Cannot open the tier policy"));
 }
 
 void MainWindow::showPage(QWidget* page) {
@@ -375,6 +412,7 @@ void MainWindow::updateActions() {
     m_importMlflowFolderAction->setEnabled(canStartJob);
     m_importMlflowDatabaseAction->setEnabled(canStartJob);
     m_usersAction->setEnabled(m_session.isOpen());
+    m_tierPolicyAction->setEnabled(m_session.isOpen());
 }
 
 void MainWindow::rebuildRecentMenu() {

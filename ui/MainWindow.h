@@ -19,8 +19,11 @@ namespace assay {
 
 class ComparePage;
 class ExperimentsPage;
+class ModelCardDialog;
 class ModelPage;
 class ModelsPage;
+class PolicyEditorDialog;
+class RiskAssessmentWizard;
 class RunPage;
 class UiSettings;
 class UsersDialog;
@@ -69,11 +72,18 @@ public:
     void showModel(qint64 modelId, std::optional<int> version = {});
     QAction* fillDemoAction() const { return m_fillDemoAction; }
     QMenu* recentMenu() const { return m_recentMenu; }
-    // Workspace administration (Users and Roles…); enabled while a workspace is open.
+    // Workspace administration (Users and Roles…, Tier Policy…); enabled while a workspace is open.
     QMenu* workspaceMenu() const { return m_workspaceMenu; }
     QAction* usersAction() const { return m_usersAction; }
+    QAction* tierPolicyAction() const { return m_tierPolicyAction; }
     // Shows the one Users and Roles dialog, creating it when needed; null without a workspace.
     UsersDialog* showUsersDialog();
+
+    // Governance dialogs, opened window-modal over the main window (the Models page calls these).
+    // Each returns the dialog, or null after telling the user why it cannot open.
+    RiskAssessmentWizard* assessRisk(qint64 modelId);
+    ModelCardDialog* editModelCard(qint64 versionId);
+    PolicyEditorDialog* editTierPolicy();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -105,6 +115,8 @@ private:
     void showError(const QString& title, const QString& message);
     void showAbout();
     void createModelPages();
+    template <class Dialog, class... Args>
+    Dialog* openDialog(const QString& failureTitle, Args&&... args);
 
     WorkspaceSession& m_session;
     UiSettings& m_settings;
@@ -127,6 +139,7 @@ private:
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
     QAction* m_usersAction = nullptr;
+    QAction* m_tierPolicyAction = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_workspaceMenu = nullptr;
     QPointer<UsersDialog> m_usersDialog;

@@ -88,6 +88,21 @@ TEST_CASE("Tier requirements follow DESIGN §5", "[tier]") {
         CHECK(dimension.guidance.size() == 4);
 }
 
+TEST_CASE("The score bands are readable, most severe first", "[tier]") {
+    const TierPolicy policy = TierPolicy::defaultPolicy();
+    const QList<TierPolicy::Band>& weighted = policy.weightedScoreBands();
+    REQUIRE(weighted.size() == 3);
+    CHECK(weighted[0].tier == 1);
+    CHECK(weighted[0].minScore == 3.0);
+    CHECK(weighted[1].tier == 2);
+    CHECK(weighted[1].minScore == 2.2);
+    CHECK(weighted[2].tier == 3);
+    const QList<TierPolicy::Band>& worst = policy.worstDimensionBands();
+    REQUIRE(worst.size() == 3);
+    CHECK(worst[0].minScore == 4);
+    CHECK(worst[1].minScore == 3);
+}
+
 TEST_CASE("Assessments with missing or impossible scores are refused", "[tier]") {
     const TierPolicy policy = TierPolicy::defaultPolicy();
     QMap<QString, int> missing = scores({1, 1, 1, 1, 1, 1, 1});

@@ -1,0 +1,82 @@
+#include "GovernanceDialogData.h"
+#include "MainWindow.h"
+#include "ModelCardDialog.h"
+#include "ModelPage.h"
+#include "PolicyEditorDialog.h"
+#include "RiskAssessmentWizard.h"
+#include "UiSettings.h"
+#include "WorkspaceSession.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPointer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+using namespace assay;
+using assay::test::GovernanceWorkspace;
+
+TEST_CASE("The main window opens the governance dialogs", "[mainwindow][assessment][card][policy]") {
+    GovernanceWorkspace data;
+    QTemporaryDir dir;
+    UiSettings settings(dir.filePath(QStringLiteral("gui.conf")));
+    WorkspaceSession session;
+    MainWindow window(session, settings);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    CHECK_FALSE(window.tierPolicyAction()->isEnabled());
+    data.openAs(session, QStringLiteral("tester"));
+
+    QStringList menus;
+    for (const QAction* action : window.menuBar()->actions())
+        menus << action->text();
+    CHECK(menus ==
+          QStringList{QStringLiteral("&File"), QStringLiteral("&Workspace"), QStringLiteral("&Help")});
+    CHECK(window.workspaceMenu()->actions().contains(window.tierPolicyAction()));
+    REQUIRE(window.tierPolicyAction()->isEnabled());
+    window.tierPolicyAction()->trigger();
+    auto* policy = window.findChild<PolicyEditorDialog*>();
+    REQUIRE(policy);
+    CHECK(policy->isVisible());
+    policy->close();
+
+    RiskAssessmentWizard* wizard = window.assessRisk(data.modelId);
+    REQUIRE(wizard);
+    CHECK(wizard->isVisible());
+    CHECK(wizard->modelId() == data.modelId);
+    wizard->reject();
+
+    // The model page's buttons reach the same dialogs.
+    window.showModel(data.modelId);
+    emit window.modelPage()->assessmentRequested(data.modelId);
+    auto* fromPage = window.findChild<RiskAssessmentWizard*>();
+    REQUIRE(fromPage);
+    CHECK(fromPage->modelId() == data.modelId);
+    fromPage->reject();
+    QTest::qWait(0); // the rejected wizard deletes itself
+    emit window.modelPage()->cardEditRequested(data.versionId);
+    auto* cardFromPage = window.findChild<ModelCardDialog*>();
+    REQUIRE(cardFromPage);
+    CHECK(cardFromPage->versionId() == data.versionId);
+    cardFromPage->close();
+    QTest::qWait(0);
+
+    ModelCardDialog* card = window.editModelCard(data.versionId);
+    REQUIRE(card);
+    CHECK(card->versionId() == data.versionId);
+    // Switching files closes what spoke of the old one.
+    QPointer<ModelCardDialog> watched(card);
+    session.close();
+    QTest::qWait(0);
+    CHECK((watched.isNull() || !watched->isVisible()));
+
+    data.openAs(session, QStringLiteral("tester"));
+    CHECK(window.editModelCard(987654) == nullptr);
+    auto* box = window.findChild<QMessageBox*>(QStringLiteral("errorMessage"));
+    REQUIRE(box);
+    CHECK(box->text().contains(QStringLiteral("no model version with id 987654")));
+}

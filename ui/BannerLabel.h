@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QLabel>
+
+namespace assay {
+
+// A boxed line of text above a dialog's content that says why something cannot be done there:
+// Info for what the user's roles allow, Warning for a state of the data (an approved version).
+class BannerLabel : public QLabel {
+    Q_OBJECT
+
+public:
+    enum class Kind { Info, Warning };
+
+    explicit BannerLabel(Kind kind, const QString& objectName, QWidget* parent = nullptr);
+};
+
+} // namespace assay
