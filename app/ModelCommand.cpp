@@ -1,5 +1,6 @@
 #include "ModelCommand.h"
 
+#include "ModelAssessCommand.h"
 #include "ModelCardCommand.h"
 #include "ModelListCommand.h"
 #include "ModelMetricCommand.h"
@@ -16,10 +17,11 @@ ModelCommand::ModelCommand() {
     addSubcommand(std::make_unique<ModelOwnerCommand>());
     addSubcommand(std::make_unique<ModelMetricCommand>());
     addSubcommand(std::make_unique<ModelCardCommand>());
+    addSubcommand(std::make_unique<ModelAssessCommand>());
 }
 
 QString ModelCommand::summary() const {
-    return QStringLiteral("registered models: versions, owners, primary metrics, model cards");
+    return QStringLiteral("registered models and their risk tiers");
 }
 
 } // namespace assay::cli
