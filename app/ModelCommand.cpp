@@ -6,7 +6,10 @@
 #include "ModelMetricCommand.h"
 #include "ModelOwnerCommand.h"
 #include "ModelRegisterCommand.h"
+#include "ModelRequestCommand.h"
+#include "ModelRequestsCommand.h"
 #include "ModelShowCommand.h"
+#include "ModelWithdrawCommand.h"
 
 namespace assay::cli {
 
@@ -18,10 +21,13 @@ ModelCommand::ModelCommand() {
     addSubcommand(std::make_unique<ModelMetricCommand>());
     addSubcommand(std::make_unique<ModelCardCommand>());
     addSubcommand(std::make_unique<ModelAssessCommand>());
+    addSubcommand(std::make_unique<ModelRequestCommand>());
+    addSubcommand(std::make_unique<ModelRequestsCommand>());
+    addSubcommand(std::make_unique<ModelWithdrawCommand>());
 }
 
 QString ModelCommand::summary() const {
-    return QStringLiteral("registered models and their risk tiers");
+    return QStringLiteral("registered models, risk tiers and promotion requests");
 }
 
 } // namespace assay::cli

@@ -4,7 +4,7 @@
 
 namespace assay::cli {
 
-// model register|list|show|owner|metric|card|assess: the
+// model register|list|show|owner|metric|card|assess|request|requests|withdraw: the
 // registry and the promotion workflow from a terminal or a pipeline. Every rule (who may, what
 // segregation of duties forbids, what a tier requires) is core's, so the CLI and the GUI refuse
 // the same things with the same words.
