@@ -2,6 +2,7 @@
 
 #include "ModelAssessCommand.h"
 #include "ModelCardCommand.h"
+#include "ModelDecideCommand.h"
 #include "ModelListCommand.h"
 #include "ModelMetricCommand.h"
 #include "ModelOwnerCommand.h"
@@ -23,11 +24,12 @@ ModelCommand::ModelCommand() {
     addSubcommand(std::make_unique<ModelAssessCommand>());
     addSubcommand(std::make_unique<ModelRequestCommand>());
     addSubcommand(std::make_unique<ModelRequestsCommand>());
+    addSubcommand(std::make_unique<ModelDecideCommand>());
     addSubcommand(std::make_unique<ModelWithdrawCommand>());
 }
 
 QString ModelCommand::summary() const {
-    return QStringLiteral("registered models, risk tiers and promotion requests");
+    return QStringLiteral("registered models, risk tiers, promotion requests and signed decisions");
 }
 
 } // namespace assay::cli
