@@ -158,6 +158,18 @@ TEST_CASE("A Tier 3 promotion signed through the CLI by the owner and a reviewer
     CHECK(closed.status == 1);
     CHECK(closed.err.contains(QLatin1String("it takes no more decisions")));
 
+    // With a version in production, its periodic review can be opened.
+    const CliResult review =
+        pipeline.model({QStringLiteral("request"), QStringLiteral("churn"), QStringLiteral("--review"),
+                        QStringLiteral("--justification"), QStringLiteral("Annual look")});
+    INFO(review.err.toStdString());
+    CHECK(review.status == 0);
+    CHECK(review.out.startsWith(
+        QLatin1String("Submitted #2: Periodic review of churn v2, Tier 3 under policy v1\n")));
+    CHECK(pipeline.json({QStringLiteral("requests"), QStringLiteral("--inbox")}, QStringLiteral("olga"))
+              .toArray()
+              .size() == 1);
+
     const CliResult audit = pipeline.command({QStringLiteral("audit"), QStringLiteral("verify")});
     INFO(audit.err.toStdString());
     CHECK(audit.status == 0);
