@@ -9,6 +9,7 @@
 #include "ImportCommand.h"
 #include "InitCommand.h"
 #include "LogCommand.h"
+#include "ModelCommand.h"
 #include "RunsCommand.h"
 #include "UsageError.h"
 #include "UserCommand.h"
@@ -35,6 +36,7 @@ CommandTable commandTable() {
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<DriftCommand>());
     commands.push_back(std::make_unique<UserCommand>());
+    commands.push_back(std::make_unique<ModelCommand>());
     return commands;
 }
 

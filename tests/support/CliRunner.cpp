@@ -5,14 +5,11 @@
 
 namespace assay::test {
 
-CliResult runCli(const QStringList& arguments, const QByteArray& input) {
-    return runCliAs(QStringLiteral("ci-bot"), arguments, input);
-}
+namespace {
 
-CliResult runCliAs(const QString& actor, const QStringList& arguments, const QByteArray& input) {
+CliResult runWith(const QProcessEnvironment& environment, const QStringList& arguments,
+                  const QByteArray& input) {
     QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("ASSAY_USER"), actor);
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(ASSAY_CLI_PATH), arguments);
     process.write(input);
@@ -21,6 +18,27 @@ CliResult runCliAs(const QString& actor, const QStringList& arguments, const QBy
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
             QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
+}
+
+} // namespace
+
+CliResult runCli(const QStringList& arguments, const QByteArray& input) {
+    return runCliAs(QStringLiteral("ci-bot"), arguments, input);
+}
+
+CliResult runCliAs(const QString& actor, const QStringList& arguments, const QByteArray& input) {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("ASSAY_USER"), actor);
+    return runWith(environment, arguments, input);
+}
+
+CliResult runCliWithEnvironment(const QString& actor, const QStringList& arguments,
+                                const QMap<QString, QString>& changes) {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("ASSAY_USER"), actor);
+    for (auto it = changes.cbegin(); it != changes.cend(); ++it)
+        environment.insert(it.key(), it.value());
+    return runWith(environment, arguments, {});
 }
 
 } // namespace assay::test

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -16,5 +17,8 @@ struct CliResult {
 CliResult runCli(const QStringList& arguments, const QByteArray& input = {});
 // The same acting as someone else (ASSAY_USER), for what only some roles may do.
 CliResult runCliAs(const QString& actor, const QStringList& arguments, const QByteArray& input = {});
+// The same with some of the environment changed: a keychain that cannot be reached, say.
+CliResult runCliWithEnvironment(const QString& actor, const QStringList& arguments,
+                                const QMap<QString, QString>& environment);
 
 } // namespace assay::test
