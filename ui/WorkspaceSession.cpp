@@ -50,9 +50,12 @@ void WorkspaceSession::reloadAll() {
     if (!m_workspace)
         return;
     ChangeSet everything;
-    for (EntityKind kind : {EntityKind::Workspace, EntityKind::Experiment, EntityKind::Run, EntityKind::Param,
-                            EntityKind::Tag, EntityKind::Metric, EntityKind::Dataset, EntityKind::Attachment,
-                            EntityKind::RegisteredModel, EntityKind::ModelVersion, EntityKind::Alias})
+    for (EntityKind kind :
+         {EntityKind::Workspace, EntityKind::Experiment, EntityKind::Run, EntityKind::Param, EntityKind::Tag,
+          EntityKind::Metric, EntityKind::Dataset, EntityKind::Attachment, EntityKind::RegisteredModel,
+          EntityKind::ModelVersion, EntityKind::Alias, EntityKind::ModelCard, EntityKind::Evidence,
+          EntityKind::Policy, EntityKind::RiskAssessment, EntityKind::PromotionRequest, EntityKind::Decision,
+          EntityKind::Finding, EntityKind::ReviewSchedule})
         everything.addKind(kind);
     emit changed(everything);
 }
