@@ -29,6 +29,7 @@ const QString runsOption = QStringLiteral("runs");
 const QString tabOption = QStringLiteral("tab");
 const QString filterOption = QStringLiteral("filter");
 const QString groupByOption = QStringLiteral("group-by");
+const QString requestOption = QStringLiteral("request");
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -45,7 +46,8 @@ void defineOptions(QCommandLineParser& parser) {
                                   QStringLiteral("FILE"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
-    // With --screenshot: which page to show, "run" (--run UID) or "compare" (the --runs N newest).
+    // With --screenshot: which page to show, "run" (--run UID), "compare" (the --runs N newest),
+    // "reviews" or "request" (--request N).
     for (QCommandLineOption option :
          {QCommandLineOption(pageOption, QStringLiteral("Show PAGE."), QStringLiteral("PAGE")),
           QCommandLineOption(runOption, QStringLiteral("The run to show."), QStringLiteral("UID")),
@@ -55,7 +57,8 @@ void defineOptions(QCommandLineParser& parser) {
           QCommandLineOption(filterOption, QStringLiteral("The run filter of the Experiments page."),
                              QStringLiteral("EXPR")),
           QCommandLineOption(groupByOption, QStringLiteral("Group the runs by param:KEY or tag:KEY."),
-                             QStringLiteral("WHAT"))}) {
+                             QStringLiteral("WHAT")),
+          QCommandLineOption(requestOption, QStringLiteral("The request to show."), QStringLiteral("N"))}) {
         option.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(option);
     }
@@ -112,6 +115,10 @@ int main(int argc, char* argv[]) {
             ids.append(row.run.id);
         window.showCompare(ids);
         window.comparePage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("reviews")) {
+        window.showReviews();
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("request")) {
+        window.showRequest(parser.value(requestOption).toLongLong());
     }
 
     if (!screenshot.isEmpty()) {

@@ -6,6 +6,7 @@
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
 #include "JournalMode.h"
+#include "ReviewsPage.h"
 #include "RunPage.h"
 #include "UiSettings.h"
 #include "Workspace.h"
@@ -159,6 +160,15 @@ void MainWindow::createCentralArea() {
     addPage(QIcon::fromTheme(QStringLiteral("view-statistics"),
                              style()->standardIcon(QStyle::SP_FileDialogContentsView)),
             tr("Compare"), m_comparePage);
+    m_reviewsPage = new ReviewsPage(m_session);
+    m_reviewsPage->setObjectName(QStringLiteral("reviewsPage"));
+    connect(m_reviewsPage, &ReviewsPage::loadFailed, this,
+            [this](const QString& message) { showError(tr("Cannot read the reviews"), message); });
+    connect(m_reviewsPage, &ReviewsPage::waitingCountChanged, this, &MainWindow::updateReviewsCount);
+    addPage(QIcon::fromTheme(QStringLiteral("mail-mark-task"),
+                             style()->standardIcon(QStyle::SP_DialogApplyButton)),
+            tr("Reviews"), m_reviewsPage);
+    updateReviewsCount(m_reviewsPage->waitingCount());
     connect(m_experimentsPage, &ExperimentsPage::runActivated, this, &MainWindow::showRun);
     connect(m_experimentsPage, &ExperimentsPage::compareRequested, this, &MainWindow::showCompare);
 }
@@ -171,6 +181,22 @@ void MainWindow::showRun(qint64 runId) {
 void MainWindow::showCompare(const QList<qint64>& runIds) {
     m_comparePage->setRuns(runIds);
     showPage(m_comparePage);
+}
+
+void MainWindow::showRequest(qint64 requestId) {
+    m_reviewsPage->showRequest(requestId);
+    showPage(m_reviewsPage);
+}
+
+void MainWindow::showReviews() {
+    m_reviewsPage->showLists();
+    showPage(m_reviewsPage);
+}
+
+void MainWindow::updateReviewsCount(int count) {
+    // The count of what waits for the acting user, so that it is seen from any page.
+    if (QListWidgetItem* item = m_navigation->item(m_pages->indexOf(m_reviewsPage)))
+        item->setText(count > 0 ? tr("Reviews (%1)").arg(count) : tr("Reviews"));
 }
 
 void MainWindow::showPage(QWidget* page) {

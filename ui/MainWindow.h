@@ -15,6 +15,7 @@ namespace assay {
 
 class ComparePage;
 class ExperimentsPage;
+class ReviewsPage;
 class RunPage;
 class UiSettings;
 class WorkspaceSession;
@@ -47,9 +48,14 @@ public:
     ExperimentsPage* experimentsPage() const { return m_experimentsPage; }
     RunPage* runPage() const { return m_runPage; }
     ComparePage* comparePage() const { return m_comparePage; }
+    ReviewsPage* reviewsPage() const { return m_reviewsPage; }
     // Shows one run on the Run page, or runs side by side on the Compare page, and goes there.
     void showRun(qint64 runId);
     void showCompare(const QList<qint64>& runIds);
+    // Opens one promotion request or periodic review on the Reviews page and goes there.
+    void showRequest(qint64 requestId);
+    // Goes to the Reviews page's inbox and lists.
+    void showReviews();
     QAction* fillDemoAction() const { return m_fillDemoAction; }
     QMenu* recentMenu() const { return m_recentMenu; }
 
@@ -83,6 +89,7 @@ private:
     void showError(const QString& title, const QString& message);
     void showAbout();
     void showPage(QWidget* page);
+    void updateReviewsCount(int count);
 
     WorkspaceSession& m_session;
     UiSettings& m_settings;
@@ -92,6 +99,7 @@ private:
     ExperimentsPage* m_experimentsPage = nullptr;
     RunPage* m_runPage = nullptr;
     ComparePage* m_comparePage = nullptr;
+    ReviewsPage* m_reviewsPage = nullptr;
 
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;
