@@ -70,7 +70,14 @@ DecisionDialog::DecisionDialog(WorkspaceSession& session, const PromotionRequest
     m_comment->setTabChangesFocus(true);
     m_comment->setMinimumHeight(70);
     layout->addWidget(m_comment, 1);
-    layout->addWidget(createConditionsBox(), 1);
+    layout->addWidget(createConditionsBox(), 2);
+    auto* signing =
+        new QLabel(tr("Signing uses your key in the OS keychain. The signature covers the outcome, "
+                      "the comment, the conditions and the evidence as it is now: if the evidence "
+                      "changes later, the decision shows as stale."));
+    signing->setWordWrap(true);
+    signing->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(signing);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     okButton()->setText(tr("Sign Decision"));
@@ -85,7 +92,7 @@ DecisionDialog::DecisionDialog(WorkspaceSession& session, const PromotionRequest
     connect(m_conditions, &QAbstractItemModel::rowsRemoved, this, &DecisionDialog::updateState);
     showEligibility();
     updateState();
-    resize(640, 560);
+    resize(680, 600);
 }
 
 QWidget* DecisionDialog::createOutcomeBox() {

@@ -91,6 +91,7 @@ void EvidenceComparisonModel::clear() {
     m_rows.clear();
     m_championVersion.reset();
     m_candidateVersion = 0;
+    m_review = false;
     endResetModel();
 }
 
@@ -108,6 +109,7 @@ void EvidenceComparisonModel::setComparison(const Workspace& workspace, const Pr
     m_candidateVersion = request.version;
     m_championVersion = champion ? std::optional<int>(champion->version) : std::nullopt;
     m_alias = request.alias;
+    m_review = request.kind == PromotionRequest::Kind::Review;
     const auto part = [](const QJsonObject& bundle, const char* key) {
         return bundle.value(QLatin1String(key)).toObject();
     };
@@ -336,7 +338,10 @@ QVariant EvidenceComparisonModel::headerData(int section, Qt::Orientation orient
     case ItemColumn:
         return tr("Evidence");
     case CandidateColumn:
-        return m_candidateVersion ? tr("Candidate v%1").arg(m_candidateVersion) : tr("Candidate");
+        if (m_candidateVersion == 0)
+            return tr("Candidate");
+        return m_review ? tr("v%1 (%2)").arg(m_candidateVersion).arg(m_alias)
+                        : tr("Candidate v%1").arg(m_candidateVersion);
     case ChampionColumn:
         return m_championVersion ? tr("Champion v%1 (%2)").arg(*m_championVersion).arg(m_alias)
                                  : tr("No champion");

@@ -65,6 +65,7 @@ private:
     int m_candidateVersion = 0;
     std::optional<int> m_championVersion;
     QString m_alias;
+    bool m_review = false;
 };
 
 } // namespace assay

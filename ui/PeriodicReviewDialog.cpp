@@ -58,7 +58,7 @@ PeriodicReviewDialog::PeriodicReviewDialog(WorkspaceSession& session, QWidget* p
     fillModels();
     connect(m_model, &QComboBox::currentIndexChanged, this, &PeriodicReviewDialog::updatePreview);
     updatePreview();
-    resize(640, 520);
+    resize(720, 540);
 }
 
 QPushButton* PeriodicReviewDialog::okButton() const {
@@ -100,6 +100,10 @@ void PeriodicReviewDialog::updatePreview() {
             problem =
                 tr("%1 has no risk assessment yet. Assess its risk first: its tier decides who must sign.")
                     .arg(model->name);
+        for (const PromotionRequest& other : PromotionRequests(*workspace).requests(modelId)) {
+            if (problem.isEmpty() && other.isOpen() && other.kind == PromotionRequest::Kind::Review)
+                problem = tr("Review #%1 of %2 is still open.").arg(other.id).arg(model->name);
+        }
         if (problem.isEmpty()) {
             PromotionRequest request;
             request.kind = PromotionRequest::Kind::Review;
@@ -111,7 +115,9 @@ void PeriodicReviewDialog::updatePreview() {
             request.tier = assessment->effectiveTier();
             request.policyVersion = Policies(*workspace).current().version;
             m_preview->showRequest(*workspace, request);
-            m_preview->setWarnings({});
+            m_preview->setWarnings(model->owner == workspace->actor()
+                                       ? QStringList{RequestPreview::ownerSubmitsWarning(model->name)}
+                                       : QStringList());
         }
     } catch (const AssayError& error) {
         problem = error.message();

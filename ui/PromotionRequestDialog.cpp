@@ -67,7 +67,7 @@ PromotionRequestDialog::PromotionRequestDialog(WorkspaceSession& session, qint64
     layout->addWidget(m_buttons);
     connect(m_alias, &QComboBox::currentTextChanged, this, &PromotionRequestDialog::updatePreview);
     updatePreview();
-    resize(680, 560);
+    resize(760, 580);
 }
 
 QPushButton* PromotionRequestDialog::okButton() const {
@@ -106,6 +106,17 @@ std::optional<PromotionRequest> PromotionRequestDialog::wouldBe(QString* problem
     const QString alias = m_alias->currentText().trimmed();
     if (version->aliases.contains(alias))
         *warnings << tr("Version %1 is %2 already.").arg(m_version).arg(alias);
+    for (const PromotionRequest& other : PromotionRequests(workspace).requests(m_modelId)) {
+        if (other.isOpen() && other.kind == PromotionRequest::Kind::Promotion && other.alias == alias) {
+            *problem = tr("Request #%1 to move %2's %3 alias is still open; it must be decided or withdrawn "
+                          "first.")
+                           .arg(other.id)
+                           .arg(model->name, alias);
+            return std::nullopt;
+        }
+    }
+    if (model->owner == workspace.actor())
+        *warnings << RequestPreview::ownerSubmitsWarning(model->name);
 
     PromotionRequest request;
     request.kind = PromotionRequest::Kind::Promotion;

@@ -49,12 +49,12 @@ QLabel* sectionLabel(const QString& text) {
     return label;
 }
 
-QWidget* section(const QString& title, QWidget* content, QWidget* note = nullptr) {
+QWidget* section(QLabel* title, QWidget* content, QWidget* note = nullptr) {
     auto* widget = new QWidget;
     auto* layout = new QVBoxLayout(widget);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(sectionLabel(title));
+    layout->addWidget(title);
     if (note)
         layout->addWidget(note);
     layout->addWidget(content, 1);
@@ -148,6 +148,7 @@ QTableView* RequestPage::createTable(QAbstractItemModel* model, const QString& o
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return view;
@@ -155,6 +156,10 @@ QTableView* RequestPage::createTable(QAbstractItemModel* model, const QString& o
 
 QWidget* RequestPage::createBody() {
     m_gateView = createTable(m_gates, QStringLiteral("requestGates"));
+    // Every gate in sight without scrolling: a failed one must not hide below the fold.
+    m_gateView->setFixedHeight(m_gateView->horizontalHeader()->sizeHint().height() +
+                               4 * m_gateView->verticalHeader()->defaultSectionSize() + 4);
+    m_gateView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_signOffView = createTable(m_signOffs, QStringLiteral("requestSignOffs"));
     m_decisionView = createTable(m_decisions, QStringLiteral("requestDecisions"));
     m_decisionView->setItemDelegateForColumn(DecisionModel::SignatureColumn,
@@ -164,13 +169,9 @@ QWidget* RequestPage::createBody() {
                                                              QHeaderView::Stretch);
     m_evidenceView = createTable(m_evidence, QStringLiteral("requestEvidence"));
     m_evidenceView->setAlternatingRowColors(false);
-
-    auto* top = new QSplitter(Qt::Horizontal);
-    top->setChildrenCollapsible(false);
-    top->addWidget(section(tr("Gates"), m_gateView));
-    top->addWidget(section(tr("Sign-offs"), m_signOffView));
-    top->setStretchFactor(0, 3);
-    top->setStretchFactor(1, 2);
+    // Values stay next to their labels; a stretched last column would push numbers far right.
+    m_evidenceView->horizontalHeader()->setStretchLastSection(false);
+    m_evidenceView->horizontalHeader()->setMinimumSectionSize(110);
 
     m_evidenceChange = new QLabel;
     m_evidenceChange->setObjectName(QStringLiteral("evidenceChange"));
@@ -189,12 +190,21 @@ QWidget* RequestPage::createBody() {
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->setObjectName(QStringLiteral("requestSplitter"));
     splitter->setChildrenCollapsible(false);
-    splitter->addWidget(top);
-    splitter->addWidget(section(tr("Decisions"), m_decisionView));
-    splitter->addWidget(section(tr("Evidence beside the champion"), m_evidenceView, notes));
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 2);
-    splitter->setStretchFactor(2, 4);
+    // Gates get the full width, for their details; sign-offs are short and sit beside decisions.
+    auto* people = new QSplitter(Qt::Horizontal);
+    people->setChildrenCollapsible(false);
+    people->addWidget(section(sectionLabel(tr("Sign-offs")), m_signOffView));
+    people->addWidget(section(sectionLabel(tr("Decisions")), m_decisionView));
+    people->setStretchFactor(0, 1);
+    people->setStretchFactor(1, 2);
+    people->setSizes({440, 760});
+    splitter->addWidget(section(sectionLabel(tr("Gates")), m_gateView));
+    splitter->addWidget(people);
+    m_evidenceTitle = sectionLabel(tr("Evidence beside the champion"));
+    splitter->addWidget(section(m_evidenceTitle, m_evidenceView, notes));
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(2, 2);
 
     auto* body = new QWidget;
     auto* layout = new QVBoxLayout(body);
@@ -246,7 +256,7 @@ void RequestPage::load() {
         const QList<SignOff> signOffs = requests.signOffs(m_request);
         m_eligibility = requests.eligibility(m_request, workspace->actor());
         m_gates->setGates(PromotionGates::compute(*workspace, m_request));
-        m_signOffs->setSignOffs(signOffs);
+        m_signOffs->setSignOffs(signOffs, m_request.isOpen());
         m_decisions->setDecisions(requests.decisions(m_request));
         m_evidence->setComparison(*workspace, m_request, live);
 
@@ -274,6 +284,9 @@ void RequestPage::load() {
                       .arg(*m_evidence->championVersion())
                       .arg(m_request.alias)
                 : tr("Nothing holds %1 yet: the candidate has no champion to beat.").arg(m_request.alias));
+        m_evidenceTitle->setText(m_request.kind == PromotionRequest::Kind::Review
+                                     ? tr("Evidence")
+                                     : tr("Evidence beside the champion"));
         const bool champion = m_evidence->championVersion().has_value();
         m_evidenceView->setColumnHidden(EvidenceComparisonModel::ChampionColumn, !champion);
         m_evidenceView->setColumnHidden(EvidenceComparisonModel::DifferenceColumn, !champion);
@@ -292,10 +305,11 @@ void RequestPage::showHeading(const QString& signOffSummary) {
         Policies(*m_session.workspace()).policy(m_request.policyVersion).requirements(m_request.tier);
     m_title->setText(m_request.title());
     m_subtitle->setText(
-        tr("Request #%1 · Tier %2 (%3) · %4 · %5 · revision %6 · submitted by %7, %8 ago")
+        // The status itself is the coloured line below.
+        tr("Request #%1 · Tier %2 (%3) · %4 · revision %5 · submitted by %6, %7 ago")
             .arg(m_request.id)
             .arg(m_request.tier)
-            .arg(requirements.label, PromotionRequest::statusLabel(m_request.status), signOffSummary)
+            .arg(requirements.label, signOffSummary)
             .arg(m_request.revision)
             .arg(m_request.submittedBy,
                  RelativeTimeFormat::elapsed(m_request.submittedAt, m_session.workspace()->now())));

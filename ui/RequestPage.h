@@ -87,6 +87,7 @@ private:
     QLabel* m_status = nullptr;
     QLabel* m_eligibilityLabel = nullptr;
     QLabel* m_justification = nullptr;
+    QLabel* m_evidenceTitle = nullptr;
     QLabel* m_evidenceChange = nullptr;
     QLabel* m_championNote = nullptr;
     QPushButton* m_decide = nullptr;

@@ -46,6 +46,7 @@ RequestPreview::RequestPreview(QWidget* parent)
     m_gateView->setObjectName(QStringLiteral("previewGates"));
     m_gateView->setModel(m_gates);
     m_gateView->verticalHeader()->hide();
+    m_gateView->verticalHeader()->setDefaultSectionSize(m_gateView->fontMetrics().height() + 8);
     m_gateView->setSelectionMode(QAbstractItemView::NoSelection);
     m_gateView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_gateView->setWordWrap(false);
@@ -86,6 +87,13 @@ void RequestPreview::showProblem(const QString& problem) {
 void RequestPreview::setWarnings(const QStringList& warnings) {
     m_warnings->setText(warnings.join(QLatin1Char('\n')));
     m_warnings->setVisible(!warnings.isEmpty());
+}
+
+QString RequestPreview::ownerSubmitsWarning(const QString& modelName) {
+    return tr("You own %1, and nobody may decide a request they submitted: the model owner's sign-off, "
+              "which every tier needs, could not be given. Ask someone else to submit it, or name another "
+              "owner first.")
+        .arg(modelName);
 }
 
 QString RequestPreview::tierText() const {

@@ -25,6 +25,10 @@ public:
     // Extra warnings shown while the preview stands (an owner missing, an override pending).
     void setWarnings(const QStringList& warnings);
 
+    // Nobody decides what they submitted, and every tier needs the owner's sign-off: a request the
+    // owner submits can never collect it. Core allows the submission; the preview says so first.
+    static QString ownerSubmitsWarning(const QString& modelName);
+
     GateModel* gateModel() const { return m_gates; }
     QString tierText() const;
     QString signOffText() const;

@@ -45,6 +45,25 @@ QString roleList(const QList<Role>& roles) {
     return labels.join(QStringLiteral(", "));
 }
 
+// Why the inbox is empty, in terms of who the user is, so that a missing role is seen at once.
+QString emptyInboxReason(const QString& actor, const std::optional<User>& user) {
+    if (!user)
+        return ReviewsPage::tr("%1 is not a user of this workspace; an admin can add them and grant a "
+                               "reviewer's role.")
+            .arg(actor);
+    if (user->roles.isEmpty())
+        return ReviewsPage::tr("%1 holds no role here; an admin can grant Validator or Risk officer.")
+            .arg(actor);
+    QString text = (user->roles.size() == 1 ? ReviewsPage::tr("You are %1, with the role %2.")
+                                            : ReviewsPage::tr("You are %1, with the roles %2."))
+                       .arg(actor, roleList(user->roles));
+    text += QLatin1Char(' ') + ReviewsPage::tr("A request appears here when it needs a sign-off you may give "
+                                               "and segregation of duties lets you give it.");
+    if (user->has(Role::DataScientist))
+        text += QLatin1Char(' ') + ReviewsPage::tr("Requests you submitted are under All requests.");
+    return text;
+}
+
 } // namespace
 
 ReviewsPage::ReviewsPage(WorkspaceSession& session, QWidget* parent)
@@ -130,6 +149,7 @@ QTableView* ReviewsPage::createTable(QAbstractItemModel* model, const QString& o
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
     view->verticalHeader()->hide();
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setStretchLastSection(true);
     view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     connect(model, &QAbstractItemModel::modelReset, view, &QTableView::resizeColumnsToContents);
@@ -156,7 +176,13 @@ QWidget* ReviewsPage::createInbox() {
     layout->setContentsMargins(0, 0, 0, 0);
     m_inboxTitle = sectionLabel(tr("My inbox"));
     m_inboxTitle->setObjectName(QStringLiteral("inboxTitle"));
-    layout->addWidget(m_inboxTitle);
+    auto* heading = new QHBoxLayout;
+    heading->addWidget(m_inboxTitle);
+    heading->addStretch(1);
+    m_inboxHint = new QLabel(tr("Double-click a request, or press Enter, to open it"));
+    m_inboxHint->setForegroundRole(QPalette::PlaceholderText);
+    heading->addWidget(m_inboxHint);
+    layout->addLayout(heading);
     layout->addWidget(m_inboxStack, 1);
     return pane;
 }
@@ -251,15 +277,7 @@ void ReviewsPage::updateRoles() {
     m_subtitle->setText(!user ? tr("Acting as %1, who is not a user of this workspace").arg(actor)
                         : user->roles.isEmpty() ? tr("Acting as %1, who holds no role").arg(actor)
                                                 : tr("Acting as %1 · %2").arg(actor, roleList(user->roles)));
-    const QString why =
-        !user ? tr("%1 is not a user of this workspace; an admin can add them and grant a reviewer's role.")
-                    .arg(actor)
-        : user->roles.isEmpty()
-            ? tr("%1 holds no role here; an admin can grant Validator or Risk officer.").arg(actor)
-            : tr("You are %1, with the roles %2. A request appears here when it needs a sign-off you may "
-                 "give "
-                 "and segregation of duties lets you give it.")
-                  .arg(actor, roleList(user->roles));
+    const QString why = emptyInboxReason(actor, user);
     m_inboxEmpty->setText(
         tr("<p style=\"font-size:large\"><b>Nothing waits for your sign-off</b></p><p>%1</p>")
             .arg(why.toHtmlEscaped()));
@@ -270,6 +288,7 @@ void ReviewsPage::updateInboxState() {
     const int inbox = m_inbox->rowCount();
     m_inboxTitle->setText(inbox == 0 ? tr("My inbox") : tr("My inbox (%1)").arg(inbox));
     m_inboxStack->setCurrentWidget(inbox == 0 ? static_cast<QWidget*>(m_inboxEmpty) : m_inboxView);
+    m_inboxHint->setVisible(inbox > 0);
     m_overridePanel->setVisible(m_riskOfficer && m_overrides->rowCount() > 0);
     const int count = waitingCount();
     if (count != m_lastCount) {

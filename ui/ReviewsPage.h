@@ -85,6 +85,7 @@ private:
     RequestPage* m_requestPage = nullptr;
     QLabel* m_subtitle = nullptr;
     QLabel* m_inboxTitle = nullptr;
+    QLabel* m_inboxHint = nullptr;
     QStackedWidget* m_inboxStack = nullptr;
     QTableView* m_inboxView = nullptr;
     QLabel* m_inboxEmpty = nullptr;

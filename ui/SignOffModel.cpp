@@ -10,9 +10,10 @@ namespace assay {
 SignOffModel::SignOffModel(QObject* parent)
     : QAbstractTableModel(parent) {}
 
-void SignOffModel::setSignOffs(const QList<SignOff>& signOffs) {
+void SignOffModel::setSignOffs(const QList<SignOff>& signOffs, bool open) {
     beginResetModel();
     m_signOffs = signOffs;
+    m_open = open;
     endResetModel();
 }
 
@@ -34,7 +35,7 @@ QVariant SignOffModel::data(const QModelIndex& index, int role) const {
         if (index.column() == SignOffColumn)
             return signOff.label;
         if (index.column() == GivenByColumn)
-            return given ? signOff.givenBy->decidedBy : tr("still needed");
+            return given ? signOff.givenBy->decidedBy : m_open ? tr("still needed") : tr("not given");
         if (index.column() == WhenColumn && given)
             return RunValueFormat::dateTime(signOff.givenBy->decidedAt);
         return {};

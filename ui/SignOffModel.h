@@ -18,7 +18,9 @@ public:
 
     explicit SignOffModel(QObject* parent = nullptr);
 
-    void setSignOffs(const QList<SignOff>& signOffs);
+    // open: whether the request still takes decisions; a closed one's missing sign-offs are
+    // "not given" rather than "still needed".
+    void setSignOffs(const QList<SignOff>& signOffs, bool open = true);
     const QList<SignOff>& signOffs() const { return m_signOffs; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -28,6 +30,7 @@ public:
 
 private:
     QList<SignOff> m_signOffs;
+    bool m_open = true;
 };
 
 } // namespace assay

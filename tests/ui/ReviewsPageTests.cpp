@@ -254,7 +254,8 @@ TEST_CASE("The request page shows gates, sign-offs and the evidence beside the c
     RequestPage& page = vera.request();
     CHECK(page.titleText() == QStringLiteral("churn v2 → production"));
     CHECK(page.subtitleText().contains(QLatin1String("Tier 2 (Medium)")));
-    CHECK(page.subtitleText().contains(QLatin1String("Awaiting sign-off")));
+    CHECK(page.subtitleText().contains(QLatin1String("0 of 2 sign-offs given")));
+    CHECK(page.statusText().startsWith(QLatin1String("Awaiting sign-off")));
 
     const GateModel& gates = *page.gateModel();
     REQUIRE(gates.rowCount() == 4);
@@ -507,6 +508,14 @@ TEST_CASE("Request Promotion previews tier, sign-offs and gates, then submits", 
     CHECK(request->justification == QLatin1String("Better AUC"));
     CHECK(request->submittedBy == QLatin1String("dan"));
 
+    // A second request for the same alias would be refused: the preview says why first.
+    PromotionRequestDialog again(*session, f.modelId, 2);
+    CHECK_FALSE(again.okButton()->isEnabled());
+    CHECK(again.findChild<QLabel*>(QStringLiteral("previewWarnings"))
+              ->text()
+              .contains(QStringLiteral("Request #%1 to move churn's production alias is still open")
+                            .arg(request->id)));
+
     // A model without a risk assessment cannot be previewed, and says what to do.
     qint64 fresh = 0;
     f.writeAs(QStringLiteral("tester"), [&](WriteTransaction& tx) {
@@ -528,6 +537,10 @@ TEST_CASE("A periodic review starts from the Reviews page and opens on the reque
     REQUIRE(dialog->modelCombo()->count() == 1);
     CHECK(dialog->modelCombo()->currentText() == QLatin1String("churn (v1 in production)"));
     CHECK(dialog->preview()->signOffText().contains(QLatin1String("Model owner (olga)")));
+    // Olga owns churn: a review she opens could never get the owner's sign-off, and she is told.
+    CHECK(dialog->findChild<QLabel*>(QStringLiteral("previewWarnings"))
+              ->text()
+              .contains(QLatin1String("You own churn")));
     dialog->justificationEdit()->setPlainText(QStringLiteral("Annual review"));
     dialog->okButton()->click();
     CHECK(olga.page.isShowingRequest());
