@@ -28,7 +28,8 @@ class DecisionDialog : public QDialog {
     Q_OBJECT
 
 public:
-    // request: the request as the page shows it; its revision is what the decision expects.
+    // request: the request as the page shows it; its revision is what the decision expects. The
+    // session must have a workspace open.
     DecisionDialog(WorkspaceSession& session, const PromotionRequest& request, QWidget* parent = nullptr);
 
     const DecisionEligibility& eligibility() const { return m_eligibility; }

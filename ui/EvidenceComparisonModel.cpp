@@ -103,6 +103,11 @@ void EvidenceComparisonModel::setComparison(const Workspace& workspace, const Pr
         champion ? EvidenceBundle::build(workspace, champion->id, request.policyVersion, request.tier)
                  : QJsonObject();
     const QJsonObject& submitted = request.evidence;
+    // Everything that reads the workspace, and may throw, before the reset begins.
+    const ModelCards cards(workspace);
+    const QStringList candidateMissing = cards.card(request.versionId).missingSections();
+    const std::optional<QStringList> championMissing =
+        champion ? std::optional<QStringList>(cards.card(champion->id).missingSections()) : std::nullopt;
 
     beginResetModel();
     m_rows.clear();
@@ -116,7 +121,7 @@ void EvidenceComparisonModel::setComparison(const Workspace& workspace, const Pr
     addMetrics(part(liveEvidence, "metrics"), part(championEvidence, "metrics"), part(submitted, "metrics"),
                model ? model->primaryMetric : QString(), model ? model->higherIsBetter : true);
     addParams(part(liveEvidence, "params"), part(championEvidence, "params"), part(submitted, "params"));
-    addCard(workspace, request.versionId, champion ? std::optional<qint64>(champion->id) : std::nullopt,
+    addCard(candidateMissing, championMissing,
             submitted.value(QStringLiteral("card")) != liveEvidence.value(QStringLiteral("card")));
     addFiles(liveEvidence, championEvidence, submitted);
     endResetModel();
@@ -187,12 +192,10 @@ void EvidenceComparisonModel::addParams(const QJsonObject& candidate, const QJso
     }
 }
 
-void EvidenceComparisonModel::addCard(const Workspace& workspace, qint64 candidateId,
-                                      std::optional<qint64> championId, bool changed) {
+void EvidenceComparisonModel::addCard(const QStringList& candidateMissing,
+                                      const std::optional<QStringList>& championMissing, bool changed) {
     addSection(tr("Model card"));
-    const ModelCards cards(workspace);
-    const auto completeness = [&](qint64 versionId, QString* toolTip) {
-        const QStringList missing = cards.card(versionId).missingSections();
+    const auto completeness = [](const QStringList& missing, QString* toolTip) {
         const qsizetype total = ModelCards::sections().size();
         *toolTip = missing.isEmpty() ? tr("Every section is written.")
                                      : tr("Missing: %1").arg(missing.join(QStringLiteral(", ")));
@@ -202,9 +205,9 @@ void EvidenceComparisonModel::addCard(const Workspace& workspace, qint64 candida
     Row row;
     row.kind = RowKind::Card;
     row.item = tr("Completeness");
-    row.candidate = completeness(candidateId, &row.candidateToolTip);
-    if (championId)
-        row.champion = completeness(*championId, &row.championToolTip);
+    row.candidate = completeness(candidateMissing, &row.candidateToolTip);
+    if (championMissing)
+        row.champion = completeness(*championMissing, &row.championToolTip);
     if (changed)
         row.changedDetail = tr("The model card changed since the request was submitted.");
     m_rows.append(row);

@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QJsonObject>
 #include <QList>
+#include <QStringList>
 
 #include <optional>
 
@@ -56,7 +57,7 @@ private:
     void addMetrics(const QJsonObject& candidate, const QJsonObject& champion, const QJsonObject& submitted,
                     const QString& primary, bool higherIsBetter);
     void addParams(const QJsonObject& candidate, const QJsonObject& champion, const QJsonObject& submitted);
-    void addCard(const Workspace& workspace, qint64 candidateId, std::optional<qint64> championId,
+    void addCard(const QStringList& candidateMissing, const std::optional<QStringList>& championMissing,
                  bool changed);
     void addFiles(const QJsonObject& candidate, const QJsonObject& champion, const QJsonObject& submitted);
     void addSection(const QString& title);

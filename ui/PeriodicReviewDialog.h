@@ -19,6 +19,7 @@ class PeriodicReviewDialog : public QDialog {
     Q_OBJECT
 
 public:
+    // The session must have a workspace open.
     explicit PeriodicReviewDialog(WorkspaceSession& session, QWidget* parent = nullptr);
 
     QComboBox* modelCombo() const { return m_model; }

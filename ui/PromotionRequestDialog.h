@@ -24,6 +24,7 @@ class PromotionRequestDialog : public QDialog {
     Q_OBJECT
 
 public:
+    // The session must have a workspace open.
     PromotionRequestDialog(WorkspaceSession& session, qint64 modelId, int version, QWidget* parent = nullptr);
 
     QComboBox* aliasCombo() const { return m_alias; }

@@ -214,6 +214,9 @@ QWidget* RequestPage::createBody() {
 }
 
 void RequestPage::clear() {
+    // A dialog on a request of another workspace (or none) must not sign anything.
+    if (m_dialog)
+        m_dialog->close();
     m_requestedId = 0;
     m_request = PromotionRequest();
     m_request.id = 0;
