@@ -39,6 +39,7 @@ const QString groupByOption = QStringLiteral("group-by");
 const QString dialogOption = QStringLiteral("dialog");
 const QString modelOption = QStringLiteral("model");
 const QString versionOption = QStringLiteral("model-version");
+const QString requestOption = QStringLiteral("request");
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -56,7 +57,8 @@ void defineOptions(QCommandLineParser& parser) {
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
     // With --screenshot: which page to show, "run" (--run UID), "compare" (the --runs N newest),
-    // "models" or "model" (--model NAME), or which dialog to open and save instead of the window.
+    // "models" or "model" (--model NAME), "reviews" or "request" (--request N), or which dialog to
+    // open and save instead of the window.
     for (QCommandLineOption option :
          {QCommandLineOption(pageOption, QStringLiteral("Show PAGE."), QStringLiteral("PAGE")),
           QCommandLineOption(runOption, QStringLiteral("The run to show."), QStringLiteral("UID")),
@@ -74,7 +76,8 @@ void defineOptions(QCommandLineParser& parser) {
           QCommandLineOption(modelOption, QStringLiteral("The registered model to show, or of the dialog."),
                              QStringLiteral("NAME")),
           QCommandLineOption(versionOption, QStringLiteral("The version of the model (default: the latest)."),
-                             QStringLiteral("N"))}) {
+                             QStringLiteral("N")),
+          QCommandLineOption(requestOption, QStringLiteral("The request to show."), QStringLiteral("N"))}) {
         option.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(option);
     }
@@ -175,6 +178,10 @@ int main(int argc, char* argv[]) {
         if (const auto model = Registry(*session.workspace()).modelByName(parser.value(modelOption)))
             window.showModel(model->id);
         window.modelPage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("reviews")) {
+        window.showReviews();
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("request")) {
+        window.showRequest(parser.value(requestOption).toLongLong());
     }
 
     QWidget* dialog = nullptr;

@@ -231,6 +231,17 @@ QString chooseSignOff(const PromotionRequests& requests, const PromotionRequest&
                          .arg(request.tier));
 }
 
+// Every tier needs the model owner's sign-off and nobody decides what they submitted, so a
+// request the owner submitted could never be approved: it is refused up front.
+void requireNotOwner(WriteTransaction& tx, const RegisteredModel& model) {
+    if (model.owner == tx.actor())
+        throw AssayError(
+            QStringLiteral("%1 owns %2 and signs its requests as model owner, so cannot also submit "
+                           "them; another data scientist (or, for a review, a validator or risk "
+                           "officer) submits.")
+                .arg(tx.actor(), model.name));
+}
+
 // Snapshots the evidence bundle under the current policy and opens the request.
 qint64 openRequest(WriteTransaction& tx, PromotionRequest::Kind kind, const RegisteredModel& model,
                    const ModelVersion& version, const QString& alias, int tier,
@@ -280,6 +291,7 @@ qint64 PromotionRequests::submit(WriteTransaction& tx, qint64 modelId, int versi
         throw AssayError(
             QStringLiteral("Name an owner for %1 first: every tier needs the model owner's sign-off.")
                 .arg(model->name));
+    requireNotOwner(tx, *model);
     const std::optional<RiskAssessment> assessment = RiskAssessments(tx.workspace()).latest(modelId);
     if (!assessment)
         throw AssayError(
@@ -310,8 +322,8 @@ qint64 PromotionRequests::submitReview(WriteTransaction& tx, qint64 modelId, con
     const std::optional<RegisteredModel> model = registry.model(modelId);
     if (!model)
         throw AssayError(QStringLiteral("There is no registered model with id %1.").arg(modelId));
-    if (model->owner != tx.actor() && !Identity::actorHas(tx, Role::Validator) &&
-        !Identity::actorHas(tx, Role::DataScientist))
+    requireNotOwner(tx, *model);
+    if (!Identity::actorHas(tx, Role::Validator) && !Identity::actorHas(tx, Role::DataScientist))
         Identity::requireRole(tx, Role::RiskOfficer, QStringLiteral("open a periodic review"));
     const QString alias = QStringLiteral("production");
     const std::optional<int> version = registry.aliasVersion(modelId, alias);

@@ -11,6 +11,8 @@
 #include "ModelPage.h"
 #include "ModelsPage.h"
 #include "PolicyEditorDialog.h"
+#include "PromotionRequestDialog.h"
+#include "ReviewsPage.h"
 #include "RiskAssessmentWizard.h"
 #include "RoleDescription.h"
 #include "RunPage.h"
@@ -210,6 +212,28 @@ void MainWindow::createCentralArea() {
     connect(m_experimentsPage, &ExperimentsPage::runActivated, this, &MainWindow::showRun);
     connect(m_experimentsPage, &ExperimentsPage::compareRequested, this, &MainWindow::showCompare);
     createModelPages();
+    createReviewsPage();
+}
+
+void MainWindow::createReviewsPage() {
+    m_reviewsPage = new ReviewsPage(m_session);
+    m_reviewsPage->setObjectName(QStringLiteral("reviewsPage"));
+    connect(m_reviewsPage, &ReviewsPage::loadFailed, this,
+            [this](const QString& message) { showError(tr("Cannot read the reviews"), message); });
+    connect(m_reviewsPage, &ReviewsPage::waitingCountChanged, this, &MainWindow::updateReviewsCount);
+    addPage(QIcon::fromTheme(QStringLiteral("mail-mark-task"),
+                             style()->standardIcon(QStyle::SP_DialogApplyButton)),
+            tr("Reviews"), m_reviewsPage);
+    updateReviewsCount(m_reviewsPage->waitingCount());
+    connect(m_modelPage, &ModelPage::requestActivated, this, &MainWindow::showRequest);
+    connect(m_modelPage, &ModelPage::promotionRequested, this, &MainWindow::requestPromotion);
+}
+
+void MainWindow::requestPromotion(qint64 modelId, int version) {
+    auto* dialog = new PromotionRequestDialog(m_session, modelId, version, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &PromotionRequestDialog::submitted, this, &MainWindow::showRequest);
+    dialog->open();
 }
 
 void MainWindow::createModelPages() {
@@ -279,6 +303,23 @@ ModelCardDialog* MainWindow::editModelCard(qint64 versionId) {
 
 PolicyEditorDialog* MainWindow::editTierPolicy() {
     return openDialog<PolicyEditorDialog>(tr("Cannot open the tier policy"));
+}
+
+void MainWindow::showRequest(qint64 requestId) {
+    m_reviewsPage->showRequest(requestId);
+    showPage(m_reviewsPage);
+}
+
+void MainWindow::showReviews() {
+    m_reviewsPage->showLists();
+    showPage(m_reviewsPage);
+}
+
+void MainWindow::updateReviewsCount(int count) {
+    // The count of what waits for the acting user, so that it is seen from any page.
+    if (QListWidgetItem* item =
+            m_navigation->item(static_cast<int>(m_navigationPages.indexOf(m_reviewsPage))))
+        item->setText(count > 0 ? tr("Reviews (%1)").arg(count) : tr("Reviews"));
 }
 
 void MainWindow::showPage(QWidget* page) {

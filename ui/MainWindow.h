@@ -24,6 +24,7 @@ class ModelPage;
 class ModelsPage;
 class PolicyEditorDialog;
 class RiskAssessmentWizard;
+class ReviewsPage;
 class RunPage;
 class UiSettings;
 class UsersDialog;
@@ -70,6 +71,13 @@ public:
     void showCompare(const QList<qint64>& runIds);
     // Shows a model on its page (with a version selected) and goes there.
     void showModel(qint64 modelId, std::optional<int> version = {});
+    ReviewsPage* reviewsPage() const { return m_reviewsPage; }
+    // Opens one promotion request or periodic review on the Reviews page and goes there.
+    void showRequest(qint64 requestId);
+    // Goes to the Reviews page's inbox and lists.
+    void showReviews();
+    // Opens the dialog that asks for version's promotion; a submitted request is shown.
+    void requestPromotion(qint64 modelId, int version);
     QAction* fillDemoAction() const { return m_fillDemoAction; }
     QMenu* recentMenu() const { return m_recentMenu; }
     // Workspace administration (Users and Roles…, Tier Policy…); enabled while a workspace is open.
@@ -115,8 +123,10 @@ private:
     void showError(const QString& title, const QString& message);
     void showAbout();
     void createModelPages();
+    void createReviewsPage();
     template <class Dialog, class... Args>
     Dialog* openDialog(const QString& failureTitle, Args&&... args);
+    void updateReviewsCount(int count);
 
     WorkspaceSession& m_session;
     UiSettings& m_settings;
@@ -130,6 +140,7 @@ private:
     ModelPage* m_modelPage = nullptr;
     QList<QWidget*> m_navigationPages;             // the page of each navigation row
     QHash<QWidget*, QWidget*> m_navigationParents; // sub-page → the page it is reached from
+    ReviewsPage* m_reviewsPage = nullptr;
 
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;

@@ -3,6 +3,7 @@
 #include "ModelCardDialog.h"
 #include "ModelPage.h"
 #include "PolicyEditorDialog.h"
+#include "PromotionRequestDialog.h"
 #include "RiskAssessmentWizard.h"
 #include "UiSettings.h"
 #include "WorkspaceSession.h"
@@ -79,4 +80,19 @@ TEST_CASE("The main window opens the governance dialogs", "[mainwindow][assessme
     auto* box = window.findChild<QMessageBox*>(QStringLiteral("errorMessage"));
     REQUIRE(box);
     CHECK(box->text().contains(QStringLiteral("no model version with id 987654")));
+}
+
+TEST_CASE("The model page's Request Promotion opens the request dialog", "[mainwindow][reviews]") {
+    GovernanceWorkspace data;
+    QTemporaryDir dir;
+    UiSettings settings(dir.filePath(QStringLiteral("gui.conf")));
+    WorkspaceSession session;
+    MainWindow window(session, settings);
+    data.openAs(session, QStringLiteral("tester"));
+    window.showModel(data.modelId);
+    emit window.modelPage()->promotionRequested(data.modelId, 1);
+    auto* dialog = window.findChild<PromotionRequestDialog*>();
+    REQUIRE(dialog);
+    CHECK(dialog->isVisible());
+    dialog->reject();
 }

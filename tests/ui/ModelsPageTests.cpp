@@ -173,8 +173,9 @@ TEST_CASE("The main window opens a model's page from the Models page and goes ba
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
-    REQUIRE(navigation->count() == 4);
+    REQUIRE(navigation->count() == 5);
     CHECK(navigation->item(3)->text() == QLatin1String("Models"));
+    CHECK(navigation->item(4)->text().startsWith(QLatin1String("Reviews")));
     navigation->setCurrentRow(3);
     CHECK(window.currentPage() == window.modelsPage());
 

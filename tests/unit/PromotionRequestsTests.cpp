@@ -339,3 +339,12 @@ TEST_CASE("Evidence files enter the evidence hash and the Tier 1 evidence gate",
     CHECK(EvidenceBundle::hash(PromotionRequests(scenario.as(ada)).liveEvidence(request)) !=
           request.evidenceHash);
 }
+
+TEST_CASE("The model owner cannot submit what they must sign", "[governance][sod]") {
+    GovernanceScenario scenario(3);
+    scenario.as(QStringLiteral("tester")).write([&](WriteTransaction& tx) {
+        Identity::grantRole(tx, olga, Role::DataScientist);
+    });
+    CHECK_THROWS_WITH(scenario.submit(2, olga), Catch::Contains("owns churn"));
+    CHECK(PromotionRequests(scenario.as(ada)).requests().isEmpty());
+}
