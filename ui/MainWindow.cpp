@@ -3,6 +3,7 @@
 #include "AssayError.h"
 #include "ComparePage.h"
 #include "DemoWorkspace.h"
+#include "ErrorBox.h"
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
 #include "Identity.h"
@@ -598,11 +599,7 @@ UsersDialog* MainWindow::showUsersDialog() {
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {
-    // Window-modal and not exec(): the caller goes on, and tests can read the box.
-    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
-    box->setObjectName(QStringLiteral("errorMessage"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    ErrorBox::show(this, title, message);
 }
 
 void MainWindow::showAbout() {

@@ -3,7 +3,7 @@
 #include "AssayError.h"
 #include "BannerLabel.h"
 #include "ChangeSet.h"
-#include "ErrorMessageBox.h"
+#include "ErrorBox.h"
 #include "EvidenceFileModel.h"
 #include "EvidenceFiles.h"
 #include "Identity.h"
@@ -235,7 +235,7 @@ QWidget* ModelCardDialog::createEvidenceTab() {
             &ModelCardDialog::updateEvidenceTab);
     connect(m_evidenceModel, &QAbstractItemModel::modelReset, this, &ModelCardDialog::updateEvidenceTab);
     connect(m_evidenceModel, &EvidenceFileModel::loadFailed, this, [this](const QString& message) {
-        ErrorMessageBox::show(this, tr("Cannot read the evidence files"), message);
+        ErrorBox::show(this, tr("Cannot read the evidence files"), message);
     });
     return pane;
 }
@@ -389,7 +389,7 @@ bool ModelCardDialog::save() {
         });
     } catch (const AssayError& error) {
         m_saving = false;
-        ErrorMessageBox::show(this, tr("Cannot save the model card"), error.message());
+        ErrorBox::show(this, tr("Cannot save the model card"), error.message());
         return false;
     }
     m_saving = false;
@@ -427,9 +427,8 @@ bool ModelCardDialog::addEvidenceFile(const QString& path, const QString& kind) 
         return false;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        ErrorMessageBox::show(
-            this, tr("Cannot add the evidence"),
-            tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        ErrorBox::show(this, tr("Cannot add the evidence"),
+                       tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
     const QByteArray content = file.readAll();
@@ -440,7 +439,7 @@ bool ModelCardDialog::addEvidenceFile(const QString& path, const QString& kind) 
             EvidenceFiles::add(tx, m_version.id, kind, name, mediaType, content);
         });
     } catch (const AssayError& error) {
-        ErrorMessageBox::show(this, tr("Cannot add the evidence"), error.message());
+        ErrorBox::show(this, tr("Cannot add the evidence"), error.message());
         return false;
     }
     m_status->setText(tr("Filed %1 as %2.").arg(name, EvidenceFiles::kindLabel(kind).toLower()));
@@ -458,7 +457,7 @@ bool ModelCardDialog::saveEvidenceFile(int row, const QString& path) {
             throw AssayError(
                 tr("Cannot write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
     } catch (const AssayError& error) {
-        ErrorMessageBox::show(this, tr("Cannot save the evidence file"), error.message());
+        ErrorBox::show(this, tr("Cannot save the evidence file"), error.message());
         return false;
     }
     return true;

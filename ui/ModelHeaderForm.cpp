@@ -1,7 +1,7 @@
 #include "ModelHeaderForm.h"
 
 #include "AssayError.h"
-#include "ErrorMessage.h"
+#include "ErrorBox.h"
 #include "Identity.h"
 #include "MetricDirection.h"
 #include "Registry.h"
@@ -208,7 +208,7 @@ bool ModelHeaderForm::saveOwners() {
         workspace->write(
             [&](WriteTransaction& tx) { Registry::setOwners(tx, m_model.id, owner, businessOwner); });
     } catch (const AssayError& error) {
-        ErrorMessage::show(this, tr("Cannot save the owners"), error.message());
+        ErrorBox::show(this, tr("Cannot save the owners"), error.message());
         return false;
     }
     return true;
@@ -224,7 +224,7 @@ bool ModelHeaderForm::saveMetric() {
         workspace->write(
             [&](WriteTransaction& tx) { Registry::setPrimaryMetric(tx, m_model.id, metric, higher); });
     } catch (const AssayError& error) {
-        ErrorMessage::show(this, tr("Cannot save the primary metric"), error.message());
+        ErrorBox::show(this, tr("Cannot save the primary metric"), error.message());
         return false;
     }
     return true;

@@ -3,7 +3,7 @@
 #include "AssayError.h"
 #include "BannerLabel.h"
 #include "ChangeSet.h"
-#include "ErrorMessageBox.h"
+#include "ErrorBox.h"
 #include "Identity.h"
 #include "PageTitleLabel.h"
 #include "Policies.h"
@@ -91,7 +91,7 @@ PolicyEditorDialog::PolicyEditorDialog(WorkspaceSession& session, QWidget* paren
     connect(&m_session, &WorkspaceSession::changed, this, &PolicyEditorDialog::onChanged);
     connect(&m_session, &WorkspaceSession::workspaceChanged, this, &QDialog::reject);
     connect(m_history, &PolicyHistoryModel::loadFailed, this, [this](const QString& message) {
-        ErrorMessageBox::show(this, tr("Cannot read the policy history"), message);
+        ErrorBox::show(this, tr("Cannot read the policy history"), message);
     });
 }
 
@@ -250,7 +250,7 @@ bool PolicyEditorDialog::publish(const QString& note) {
     } catch (const AssayError& error) {
         m_publishing = false;
         showValidation(error.message(), false);
-        ErrorMessageBox::show(this, tr("Cannot publish the policy"), error.message());
+        ErrorBox::show(this, tr("Cannot publish the policy"), error.message());
         return false;
     }
     m_publishing = false;

@@ -1,7 +1,7 @@
 #include "RegisterVersionDialog.h"
 
 #include "AssayError.h"
-#include "ErrorMessage.h"
+#include "ErrorBox.h"
 #include "Registry.h"
 #include "Tracking.h"
 #include "Workspace.h"
@@ -107,7 +107,7 @@ bool RegisterVersionDialog::registerVersion() {
             registered = Registry::registerRun(tx, name, m_runId, description);
         });
     } catch (const AssayError& error) {
-        ErrorMessage::show(this, tr("Cannot register the version"), error.message());
+        ErrorBox::show(this, tr("Cannot register the version"), error.message());
         return false;
     }
     m_registered = registered;

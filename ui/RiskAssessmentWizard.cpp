@@ -1,7 +1,7 @@
 #include "RiskAssessmentWizard.h"
 
 #include "AssayError.h"
-#include "ErrorMessageBox.h"
+#include "ErrorBox.h"
 #include "EuCategoryPage.h"
 #include "Identity.h"
 #include "Policies.h"
@@ -209,7 +209,7 @@ bool RiskAssessmentWizard::submit() {
     } catch (const AssayError& error) {
         m_assessmentId = 0;
         m_summaryPage->showError(error.message());
-        ErrorMessageBox::show(this, tr("Cannot record the assessment"), error.message());
+        ErrorBox::show(this, tr("Cannot record the assessment"), error.message());
         return false;
     }
     return true;
