@@ -5,6 +5,7 @@
 #include "AliasTimelineChart.h"
 #include "AssayError.h"
 #include "GovernanceFormat.h"
+#include "ReadOnlyTableView.h"
 #include "Registry.h"
 #include "SelectionKeeper.h"
 #include "Workspace.h"
@@ -33,16 +34,7 @@ AliasTimelinePane::AliasTimelinePane(WorkspaceSession& session, QWidget* parent)
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_model);
     proxy->setSortRole(AliasHistoryModel::SortRole);
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("aliasHistoryTable"));
-    m_table->setModel(proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table = new ReadOnlyTableView(proxy, QStringLiteral("aliasHistoryTable"));
     m_table->setSortingEnabled(true);
     // Unsorted until the user asks: the model's order (production first, oldest move first) reads best.
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);

@@ -15,6 +15,7 @@
 #include "ModelVersionModel.h"
 #include "ModelVersionsPane.h"
 #include "PageTitleLabel.h"
+#include "ReadOnlyTableView.h"
 #include "Registry.h"
 #include "RiskAssessmentHistoryModel.h"
 #include "SelectionKeeper.h"
@@ -148,17 +149,8 @@ QTableView* ModelPage::createTable(const QString& objectName, QAbstractItemModel
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(model);
     proxy->setSortRole(sortRole);
-    auto* view = new QTableView(this);
-    view->setObjectName(objectName);
-    view->setModel(proxy);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto* view = new ReadOnlyTableView(proxy, objectName, this);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    view->horizontalHeader()->setStretchLastSection(true);
     view->setSortingEnabled(true);
     view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     new SelectionKeeper(view, idRole);

@@ -3,6 +3,7 @@
 #include "AssayError.h"
 #include "GovernanceFormat.h"
 #include "Policies.h"
+#include "ReadOnlyTableView.h"
 #include "RiskAssessment.h"
 #include "RiskAssessmentHistoryModel.h"
 #include "RiskScoreModel.h"
@@ -24,20 +25,6 @@
 
 namespace assay {
 namespace {
-
-QTableView* table(const QString& objectName, QAbstractItemModel* model) {
-    auto* view = new QTableView;
-    view->setObjectName(objectName);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    view->horizontalHeader()->setStretchLastSection(true);
-    return view;
-}
 
 QLabel* sectionLabel(const QString& text) {
     auto* label = new QLabel(text);
@@ -62,12 +49,12 @@ ModelRiskPane::ModelRiskPane(WorkspaceSession& session, QWidget* parent)
     , m_session(session)
     , m_history(new RiskAssessmentHistoryModel(session, this))
     , m_scores(new RiskScoreModel(this)) {
-    m_historyTable = table(QStringLiteral("riskHistoryTable"), m_history);
+    m_historyTable = new ReadOnlyTableView(m_history, QStringLiteral("riskHistoryTable"));
     m_historyTable->setSelectionMode(QAbstractItemView::SingleSelection);
     m_historyTable->setItemDelegateForColumn(RiskAssessmentHistoryModel::TierColumn,
                                              new TierBadgeDelegate(m_historyTable));
     new SelectionKeeper(m_historyTable, RiskAssessmentHistoryModel::AssessmentIdRole);
-    m_scoreTable = table(QStringLiteral("riskScoreTable"), m_scores);
+    m_scoreTable = new ReadOnlyTableView(m_scores, QStringLiteral("riskScoreTable"));
     m_scoreTable->setSelectionMode(QAbstractItemView::NoSelection);
     // What a score means is the point of the table: it wraps rather than elides.
     m_scoreTable->setWordWrap(true);

@@ -1,6 +1,7 @@
 #include "ModelVersionsPane.h"
 
 #include "ModelVersionModel.h"
+#include "ReadOnlyTableView.h"
 #include "SelectionKeeper.h"
 
 #include <QHBoxLayout>
@@ -20,18 +21,9 @@ ModelVersionsPane::ModelVersionsPane(WorkspaceSession& session, QWidget* parent)
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_model);
     proxy->setSortRole(ModelVersionModel::SortRole);
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("versionTable"));
-    m_table->setModel(proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table = new ReadOnlyTableView(proxy, QStringLiteral("versionTable"));
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
-    m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ModelVersionModel::VersionColumn, Qt::DescendingOrder);
     new SelectionKeeper(m_table, ModelVersionModel::VersionIdRole);

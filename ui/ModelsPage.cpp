@@ -2,6 +2,7 @@
 
 #include "ModelOverviewModel.h"
 #include "PageTitleLabel.h"
+#include "ReadOnlyTableView.h"
 #include "SelectionKeeper.h"
 #include "TierBadgeDelegate.h"
 #include "WorkspaceSession.h"
@@ -41,20 +42,11 @@ ModelsPage::ModelsPage(WorkspaceSession& session, QWidget* parent)
     m_proxy->setFilterKeyColumn(ModelOverviewModel::NameColumn);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
 
-    m_table = new QTableView;
-    m_table->setObjectName(QStringLiteral("modelTable"));
-    m_table->setModel(m_proxy);
+    m_table = new ReadOnlyTableView(m_proxy, QStringLiteral("modelTable"));
     m_table->setItemDelegateForColumn(ModelOverviewModel::TierColumn, new TierBadgeDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
     m_table->setShowGrid(false);
-    m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 12);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(ModelOverviewModel::NameColumn, Qt::AscendingOrder);
     new SelectionKeeper(m_table, ModelOverviewModel::ModelIdRole);

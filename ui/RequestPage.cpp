@@ -12,6 +12,7 @@
 #include "Policies.h"
 #include "PromotionGates.h"
 #include "PromotionRequests.h"
+#include "ReadOnlyTableView.h"
 #include "Registry.h"
 #include "RelativeTimeFormat.h"
 #include "ReviewInboxModel.h"
@@ -140,17 +141,8 @@ QWidget* RequestPage::createHeader() {
 }
 
 QTableView* RequestPage::createTable(QAbstractItemModel* model, const QString& objectName) {
-    auto* view = new QTableView;
-    view->setObjectName(objectName);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
+    auto* view = new ReadOnlyTableView(model, objectName);
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     return view;
 }
 

@@ -6,6 +6,7 @@
 #include "Identity.h"
 #include "PageTitleLabel.h"
 #include "PeriodicReviewDialog.h"
+#include "ReadOnlyTableView.h"
 #include "RequestListModel.h"
 #include "RequestPage.h"
 #include "ReviewInboxModel.h"
@@ -140,18 +141,9 @@ QWidget* ReviewsPage::createHeader() {
 }
 
 QTableView* ReviewsPage::createTable(QAbstractItemModel* model, const QString& objectName) {
-    auto* view = new QTableView;
-    view->setObjectName(objectName);
-    view->setModel(model);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto* view = new ReadOnlyTableView(model, objectName);
     view->setSelectionMode(QAbstractItemView::SingleSelection);
-    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     connect(model, &QAbstractItemModel::modelReset, view, &QTableView::resizeColumnsToContents);
     view->resizeColumnsToContents();
     return view;
