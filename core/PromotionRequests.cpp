@@ -67,8 +67,16 @@ QList<Decision> queryDecisions(const Workspace& workspace, qint64 requestId) {
         d.id = query.value(0).toLongLong();
         d.requestId = query.value(1).toLongLong();
         d.signOff = query.value(2).toString();
-        // An outcome edited into something unknown stays visible, and fails verification.
-        d.outcome = Decision::outcomeFromName(query.value(3).toString()).value_or(Decision::Outcome::Reject);
+        // An outcome edited into something unknown stays visible, and is invalid whatever its signature.
+        const std::optional<Decision::Outcome> outcome = Decision::outcomeFromName(query.value(3).toString());
+        d.outcome = outcome.value_or(Decision::Outcome::Reject);
+        if (!outcome) {
+            d.status = Decision::Status::Invalid;
+            d.statusDetail =
+                QStringLiteral("The recorded outcome \"%1\" is not one Assay writes; the record was "
+                               "edited.")
+                    .arg(query.value(3).toString());
+        }
         d.comment = query.value(4).toString();
         d.evidenceHash = query.value(5).toString();
         d.gates = CanonicalJson::parse(query.value(6).toString());
@@ -86,17 +94,10 @@ QList<Decision> queryDecisions(const Workspace& workspace, qint64 requestId) {
     return result;
 }
 
-// A decision whose row no longer holds a known outcome was edited: its signature cannot match.
-bool outcomeIsKnown(const Workspace& workspace, qint64 decisionId) {
-    const QString name =
-        SqlQuery::scalar(workspace.database(), QStringLiteral("SELECT outcome FROM decisions WHERE id = ?"),
-                         {decisionId})
-            .toString();
-    return Decision::outcomeFromName(name).has_value();
-}
-
 void assess(const Workspace& workspace, const PromotionRequest& request, const QString& liveHash,
             const QJsonObject& liveEvidence, Decision& decision) {
+    if (decision.status == Decision::Status::Invalid)
+        return; // found so while reading the record
     const std::optional<SigningKey> key = SigningKeys(workspace).key(decision.keyId);
     if (!key) {
         decision.status = Decision::Status::Invalid;
@@ -106,7 +107,7 @@ void assess(const Workspace& workspace, const PromotionRequest& request, const Q
     }
     const QByteArray message =
         PromotionRequests::signedMessage(request, decision, SigningKeys::workspaceUuid(workspace.database()));
-    if (key->login != decision.decidedBy || !outcomeIsKnown(workspace, decision.id) ||
+    if (key->login != decision.decidedBy ||
         !SigningKeys::verify(key->publicKey, message, decision.signature)) {
         decision.status = Decision::Status::Invalid;
         decision.statusDetail =

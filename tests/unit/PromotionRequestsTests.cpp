@@ -194,6 +194,13 @@ TEST_CASE("A decision edited in the file shows as invalid", "[governance][signat
         SqlQuery::run(scenario.as(ada).database(),
                       QStringLiteral("UPDATE decisions SET outcome = 'reject' WHERE id = ?"), {decisionId});
     }
+    SECTION("the outcome, to one Assay never writes") {
+        SqlQuery::run(scenario.as(ada).database(), QStringLiteral("PRAGMA ignore_check_constraints = ON"));
+        SqlQuery::run(scenario.as(ada).database(),
+                      QStringLiteral("UPDATE decisions SET outcome = 'waved_through' WHERE id = ?"),
+                      {decisionId});
+        SqlQuery::run(scenario.as(ada).database(), QStringLiteral("PRAGMA ignore_check_constraints = OFF"));
+    }
     SECTION("the signer") {
         SqlQuery::run(scenario.as(ada).database(),
                       QStringLiteral("UPDATE decisions SET decided_by = 'val' WHERE id = ?"), {decisionId});
