@@ -1,14 +1,14 @@
 #include "CsvReader.h"
 
 #include "AssayError.h"
+#include "CsvColumnBuilder.h"
+#include "CsvRowHandler.h"
 
 #include <QBuffer>
 #include <QFile>
 #include <QHash>
-#include <QLocale>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -32,90 +32,16 @@ bool equalsIgnoringCase(const char* begin, const char* end, const char* word) {
     return true;
 }
 
-// Parses a number the way Python's float() does for the cases CSV files hold: surrounding
-// spaces and a leading '+' allowed; std::from_chars rounds correctly, so the doubles equal
-// what numpy reads.
-bool parseNumber(const char* begin, const char* end, double& value) {
-    while (begin < end && (*begin == ' ' || *begin == '\t'))
-        ++begin;
-    while (end > begin && (end[-1] == ' ' || end[-1] == '\t'))
-        --end;
-    if (begin < end && *begin == '+')
-        ++begin;
-    if (begin == end)
-        return false;
-    const auto result = std::from_chars(begin, end, value, std::chars_format::general);
-    if (result.ec == std::errc::result_out_of_range) {
-        // 1e400 reads as infinity in Python, and infinities are missing; 1e-400 is zero.
-        value = (*begin == '-') ? -HUGE_VAL : HUGE_VAL;
-        for (const char* p = begin; p < end; ++p) {
-            if (*p == 'e' || *p == 'E') {
-                if (p + 1 < end && p[1] == '-')
-                    value = 0.0;
-                break;
-            }
-        }
-        return true;
-    }
-    return result.ec == std::errc() && result.ptr == end;
-}
-
-// Per column while streaming: numbers while every cell so far parsed as one, else categories.
-struct ColumnBuilder {
-    CsvColumn column;
-    QHash<QByteArray, std::uint32_t> ids;
-    bool forced = false;
-
-    std::uint32_t intern(const QByteArray& label) {
-        const auto found = ids.constFind(label);
-        if (found != ids.constEnd())
-            return found.value();
-        const auto id = static_cast<std::uint32_t>(column.categories.size());
-        ids.insert(label, id);
-        column.categories.append(QString::fromUtf8(label));
-        return id;
-    }
-
-    // The first non-numeric cell turns the column categorical; the numbers read so far become
-    // labels in their shortest round-trip spelling.
-    void becomeCategorical() {
-        column.type = CsvColumnType::Categorical;
-        column.categoryIds.reserve(column.numbers.size());
-        for (const double v : column.numbers)
-            column.categoryIds.push_back(intern(QByteArray::number(v, 'g', QLocale::FloatingPointShortest)));
-        column.numbers = {};
-    }
-
-    // False when a cell of a column forced numerical is not a number.
-    bool add(const char* begin, const char* end) {
-        if (CsvReader::isMissing(begin, end)) {
-            ++column.missing;
-            return true;
-        }
-        if (column.type == CsvColumnType::Numerical) {
-            double value = 0;
-            if (parseNumber(begin, end, value)) {
-                if (!std::isfinite(value)) {
-                    ++column.missing;
-                    return true;
-                }
-                column.numbers.push_back(value);
-                return true;
-            }
-            if (forced)
-                return false;
-            becomeCategorical();
-        }
-        column.categoryIds.push_back(intern(QByteArray(begin, end - begin)));
-        return true;
-    }
-};
-
 class Parser {
 public:
     Parser(const QString& sourceName, const CsvReadOptions& options, char delimiter)
         : m_source(sourceName)
         , m_options(options)
+        , m_delimiter(static_cast<unsigned char>(delimiter)) {}
+    // Row mode: cells go to the handler a row at a time instead of into columns.
+    Parser(const QString& sourceName, CsvRowHandler& handler, char delimiter)
+        : m_source(sourceName)
+        , m_handler(&handler)
         , m_delimiter(static_cast<unsigned char>(delimiter)) {}
 
     void feed(const char* data, qint64 size) {
@@ -123,20 +49,17 @@ public:
             consume(static_cast<unsigned char>(data[i]));
     }
 
+    void finishRows() {
+        finishInput();
+    }
+
     CsvTable finish() {
-        if (m_utf8Pending > 0)
-            fail(m_line, m_column, QStringLiteral("invalid UTF-8: the file ends inside a character"));
-        if (m_state == State::Quoted)
-            fail(m_quoteLine, m_quoteColumn, QStringLiteral("unterminated quoted field"));
-        if (m_state == State::FieldStart || m_state == State::Unquoted || m_state == State::QuoteInQuoted)
-            endLine('\n');
-        if (!m_headerDone)
-            fail(1, 1, QStringLiteral("the file is empty; a header row is expected"));
+        finishInput();
         CsvTable table;
         table.path = m_source;
         table.rows = m_rows;
         for (qsizetype i = 0; i < m_builders.size(); ++i) {
-            CsvColumn& column = m_builders[i].column;
+            CsvColumn column = m_builders[i].take();
             if (m_options.rejectEmptyColumns && column.size() == 0)
                 fail(1, m_headerColumns.value(i, 1),
                      QStringLiteral("column \"%1\" has no values (every cell is empty, NaN or inf)")
@@ -147,10 +70,21 @@ public:
     }
 
 private:
+    void finishInput() {
+        if (m_utf8Pending > 0)
+            fail(m_line, m_column, QStringLiteral("invalid UTF-8: the file ends inside a character"));
+        if (m_state == State::Quoted)
+            fail(m_quoteLine, m_quoteColumn, QStringLiteral("unterminated quoted field"));
+        if (m_state == State::FieldStart || m_state == State::Unquoted || m_state == State::QuoteInQuoted)
+            endLine('\n');
+        if (!m_headerDone)
+            fail(1, 1, QStringLiteral("the file is empty; a header row is expected"));
+    }
+
     enum class State { RecordStart, FieldStart, Unquoted, Quoted, QuoteInQuoted, AfterCr };
 
     [[noreturn]] void fail(qint64 line, qint64 column, const QString& reason) const {
-        throw AssayError(QStringLiteral("%1:%2:%3: %4").arg(m_source).arg(line).arg(column).arg(reason));
+        throw CsvReader::error(m_source, line, column, reason);
     }
 
     void checkUtf8(unsigned char c) {
@@ -269,22 +203,25 @@ private:
 
     void endField() {
         if (!m_headerDone) {
-            ColumnBuilder builder;
-            builder.column.name = QString::fromUtf8(m_field.data(), static_cast<qsizetype>(m_field.size()));
-            const auto forced = m_options.typeOverrides.constFind(builder.column.name);
-            if (forced != m_options.typeOverrides.constEnd()) {
-                builder.forced = true;
-                builder.column.type = forced.value();
-            }
-            m_builders.append(std::move(builder));
+            const QString name = QString::fromUtf8(m_field.data(), static_cast<qsizetype>(m_field.size()));
+            m_headerNames.append(name);
             m_headerColumns.append(m_fieldColumn);
-        } else if (m_fieldIndex < m_builders.size()) {
-            ColumnBuilder& builder = m_builders[m_fieldIndex];
-            if (!builder.add(m_field.data(), m_field.data() + m_field.size()))
+            if (!m_handler) {
+                const auto forced = m_options.typeOverrides.constFind(name);
+                m_builders.append(CsvColumnBuilder(
+                    name, forced != m_options.typeOverrides.constEnd() ? std::optional(forced.value())
+                                                                      : std::nullopt));
+            }
+        } else if (m_fieldIndex < m_headerNames.size()) {
+            if (m_handler) {
+                m_rowFields[static_cast<std::size_t>(m_fieldIndex)].swap(m_field);
+                m_rowColumns[static_cast<std::size_t>(m_fieldIndex)] = m_fieldColumn;
+            } else if (!m_builders[m_fieldIndex].add(m_field.data(), m_field.data() + m_field.size())) {
                 fail(m_recordLine, m_fieldColumn,
                      QStringLiteral("column \"%1\" is numerical but this cell is not a number")
-                         .arg(builder.column.name));
-        } else if (m_fieldIndex == m_builders.size()) {
+                         .arg(m_headerNames[m_fieldIndex]));
+            }
+        } else if (m_fieldIndex == m_headerNames.size()) {
             m_extraColumn = m_fieldColumn;
         }
         ++m_fieldIndex;
@@ -296,23 +233,34 @@ private:
         m_fieldIndex = 0;
         if (!m_headerDone) {
             m_headerDone = true;
+            if (m_handler) {
+                m_rowFields.resize(static_cast<std::size_t>(m_headerNames.size()));
+                m_rowColumns.resize(static_cast<std::size_t>(m_headerNames.size()));
+                m_handler->header(m_headerNames);
+            }
             return;
         }
-        if (fields > m_builders.size())
+        if (fields > m_headerNames.size())
             fail(m_recordLine, m_extraColumn,
-                 QStringLiteral("row has %1 fields, the header has %2").arg(fields).arg(m_builders.size()));
-        if (fields < m_builders.size())
+                 QStringLiteral("row has %1 fields, the header has %2").arg(fields).arg(m_headerNames.size()));
+        if (fields < m_headerNames.size())
             fail(m_line, m_column,
-                 QStringLiteral("row has %1 fields, the header has %2").arg(fields).arg(m_builders.size()));
+                 QStringLiteral("row has %1 fields, the header has %2").arg(fields).arg(m_headerNames.size()));
         ++m_rows;
+        if (m_handler)
+            m_handler->row(m_recordLine, m_rowFields, m_rowColumns);
     }
 
     QString m_source;
     CsvReadOptions m_options;
+    CsvRowHandler* m_handler = nullptr;
+    QStringList m_headerNames;
+    std::vector<std::string> m_rowFields;
+    std::vector<qint64> m_rowColumns;
     unsigned char m_delimiter = ',';
     State m_state = State::RecordStart;
     std::string m_field;
-    QList<ColumnBuilder> m_builders;
+    QList<CsvColumnBuilder> m_builders;
     QList<qint64> m_headerColumns;
     bool m_headerDone = false;
     qsizetype m_fieldIndex = 0;
@@ -378,15 +326,19 @@ CsvTable CsvReader::read(const QString& path, const CsvReadOptions& options) {
     return read(file, path, options);
 }
 
-CsvTable CsvReader::read(QIODevice& device, const QString& sourceName, const CsvReadOptions& options) {
-    const qint64 chunk = std::max<qint64>(options.chunkSize, 4096);
+namespace {
+
+// Feeds the device to a parser made for its delimiter, chunk by chunk.
+template <typename MakeParser>
+auto stream(QIODevice& device, const QString& sourceName, qint64 chunkSize, MakeParser makeParser) {
+    const qint64 chunk = std::max<qint64>(chunkSize, 4096);
     QByteArray buffer = device.read(chunk);
     if (buffer.startsWith("\xEF\xBB\xBF"))
         buffer.remove(0, 3);
     char delimiter = ',';
     while (!detectDelimiter(buffer, device.atEnd(), delimiter))
         buffer.append(device.read(chunk));
-    Parser parser(sourceName, options, delimiter);
+    Parser parser = makeParser(delimiter);
     parser.feed(buffer.constData(), buffer.size());
     buffer.resize(chunk);
     while (!device.atEnd()) {
@@ -397,7 +349,32 @@ CsvTable CsvReader::read(QIODevice& device, const QString& sourceName, const Csv
             break;
         parser.feed(buffer.constData(), got);
     }
-    return parser.finish();
+    return parser;
+}
+
+} // namespace
+
+CsvTable CsvReader::read(QIODevice& device, const QString& sourceName, const CsvReadOptions& options) {
+    return stream(device, sourceName, options.chunkSize,
+                  [&](char delimiter) { return Parser(sourceName, options, delimiter); })
+        .finish();
+}
+
+void CsvReader::readRows(const QString& path, CsvRowHandler& handler) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw AssayError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
+    readRows(file, path, handler);
+}
+
+void CsvReader::readRows(QIODevice& device, const QString& sourceName, CsvRowHandler& handler,
+                         qint64 chunkSize) {
+    stream(device, sourceName, chunkSize, [&](char delimiter) { return Parser(sourceName, handler, delimiter); })
+        .finishRows();
+}
+
+AssayError CsvReader::error(const QString& sourceName, qint64 line, qint64 column, const QString& reason) {
+    return AssayError(QStringLiteral("%1:%2:%3: %4").arg(sourceName).arg(line).arg(column).arg(reason));
 }
 
 CsvTable CsvReader::parse(const QByteArray& text, const QString& sourceName, const CsvReadOptions& options) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AssayError.h"
 #include "CsvReadOptions.h"
 #include "CsvTable.h"
 
@@ -8,6 +9,8 @@
 #include <QString>
 
 namespace assay {
+
+class CsvRowHandler;
 
 // Reads a CSV file with a header row, streaming it in chunks so that files of several GB work.
 // The delimiter (comma, semicolon or tab) is taken from the header line; fields follow RFC 4180
@@ -21,6 +24,13 @@ public:
     static CsvTable read(QIODevice& device, const QString& sourceName, const CsvReadOptions& options = {});
     static CsvTable parse(const QByteArray& text, const QString& sourceName,
                           const CsvReadOptions& options = {});
+
+    // Row by row, for readers that need a row's cells together; same format rules and errors.
+    static void readRows(const QString& path, CsvRowHandler& handler);
+    static void readRows(QIODevice& device, const QString& sourceName, CsvRowHandler& handler,
+                         qint64 chunkSize = 1 << 20);
+    // The error for a bad cell, worded as the reader's own: "FILE:LINE:COLUMN: reason".
+    static AssayError error(const QString& sourceName, qint64 line, qint64 column, const QString& reason);
 
     // True for the cells DESIGN §6 calls missing: empty, NaN and ±inf spellings.
     static bool isMissing(const char* begin, const char* end);

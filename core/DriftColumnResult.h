@@ -3,8 +3,10 @@
 #include "CsvColumnType.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <optional>
+#include <vector>
 
 namespace assay {
 
@@ -29,6 +31,13 @@ struct DriftColumnResult {
     QString defaultMethod; // ks, chi_square, z, wasserstein_norm or jensen_shannon
     double defaultScore = 0;
     bool drifted = false;
+
+    // The bins PSI, KL and JS were computed on, for drawing the two distributions: Sturges bins
+    // of a numerical column have edges (bins + 1 of them); per-value bins have labels instead.
+    std::vector<double> binEdges;
+    QStringList binLabels;
+    std::vector<double> referenceCounts;
+    std::vector<double> currentCounts;
 };
 
 } // namespace assay

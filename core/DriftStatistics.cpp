@@ -2,6 +2,7 @@
 
 #include "AssayError.h"
 #include "ChiSquareDistribution.h"
+#include "DriftMethod.h"
 #include "KolmogorovSmirnov.h"
 
 #include <QHash>
@@ -24,7 +25,8 @@ using Real = long double; // accumulators: sums agree with numpy's pairwise sums
 struct Binned {
     std::vector<double> referenceCounts;
     std::vector<double> currentCounts;
-    bool perValue = false; // each distinct value its own bin (chi-square applies)
+    std::vector<double> values; // per-value bins: the value of each
+    bool perValue = false;      // each distinct value its own bin (chi-square applies)
 };
 
 std::vector<double> shares(const std::vector<double>& counts, double n) {
@@ -61,6 +63,7 @@ Binned perValueBins(const std::vector<double>& a, const std::vector<double>& b) 
         }
         binned.referenceCounts.push_back(ca);
         binned.currentCounts.push_back(cb);
+        binned.values.push_back(v);
     }
     return binned;
 }
@@ -104,36 +107,19 @@ void fillDistances(DriftColumnResult& r, const Binned& binned) {
     r.jensenShannon = DriftStatistics::jensenShannon(refShares, curShares);
     if (binned.perValue)
         r.chiSquareP = DriftStatistics::chiSquareP(binned.referenceCounts, binned.currentCounts);
+    r.referenceCounts = binned.referenceCounts;
+    r.currentCounts = binned.currentCounts;
 }
 
 // Evidently's default test: small references get p-value tests, large ones distances. The
-// distinct count is over reference and current together, as Evidently counts it.
-void chooseDefault(DriftColumnResult& r, std::size_t distinctBoth, double zPValue, const DriftThresholds& t) {
-    const bool numerical = r.type == CsvColumnType::Numerical;
-    if (r.nReference <= t.smallReference) {
-        if (numerical && distinctBoth > 5) {
-            r.defaultMethod = QStringLiteral("ks");
-            r.defaultScore = *r.ksP;
-            r.drifted = r.defaultScore <= t.ksP;
-        } else if (distinctBoth > 2) {
-            r.defaultMethod = QStringLiteral("chi_square");
-            r.defaultScore = *r.chiSquareP;
-            r.drifted = r.defaultScore < t.chiSquareP;
-        } else {
-            r.defaultMethod = QStringLiteral("z");
-            r.zP = zPValue;
-            r.defaultScore = zPValue;
-            r.drifted = r.defaultScore < t.zP;
-        }
-    } else if (!numerical || distinctBoth <= 5) {
-        r.defaultMethod = QStringLiteral("jensen_shannon");
-        r.defaultScore = r.jensenShannon;
-        r.drifted = r.defaultScore >= t.jensenShannon;
-    } else {
-        r.defaultMethod = QStringLiteral("wasserstein_norm");
-        r.defaultScore = *r.wassersteinNorm;
-        r.drifted = r.defaultScore >= t.wassersteinNorm;
-    }
+// distinct count is over reference and current together, as Evidently counts it. The Z-test's
+// p-value is kept wherever there are at most two categories, chosen or not.
+void chooseDefault(DriftColumnResult& r, std::size_t distinctBoth, std::optional<double> zPValue,
+                   const DriftThresholds& t) {
+    r.zP = zPValue;
+    r.defaultMethod = DriftMethod::defaultFor(r.type, r.nReference, distinctBoth, t);
+    r.defaultScore = DriftMethod::score(r.defaultMethod, r).value_or(0.0);
+    r.drifted = DriftMethod::drifted(r.defaultMethod, r.defaultScore, DriftMethod::threshold(r.defaultMethod, t));
 }
 
 // Evidently's Z-test needs the share of one category on each side; it picks any category, and
@@ -372,9 +358,12 @@ DriftColumnResult DriftStatistics::numerical(const QString& name, std::vector<do
         binned.referenceCounts = histogram(reference, edges);
         binned.currentCounts = histogram(current, edges);
         distinctBoth = referenceDistinct; // > 20, all the choice needs
+        r.binEdges = edges;
     } else {
         binned = perValueBins(reference, current);
         distinctBoth = binned.referenceCounts.size();
+        for (const double v : binned.values)
+            r.binLabels.append(QString::number(v, 'g', QLocale::FloatingPointShortest));
     }
     fillDistances(r, binned);
 
@@ -385,7 +374,7 @@ DriftColumnResult DriftStatistics::numerical(const QString& name, std::vector<do
     r.wasserstein = wasserstein(reference, current);
     r.wassersteinNorm = *r.wasserstein / std::max(populationStd(reference), 0.001);
 
-    double z = 1.0;
+    std::optional<double> z;
     if (binned.perValue && distinctBoth <= 2)
         z = zForTwoCategories(binned.referenceCounts, binned.currentCounts, static_cast<double>(r.nReference),
                               static_cast<double>(r.nCurrent));
@@ -395,29 +384,36 @@ DriftColumnResult DriftStatistics::numerical(const QString& name, std::vector<do
 
 DriftColumnResult DriftStatistics::categorical(const QString& name, const QStringList& reference,
                                                const QStringList& current, const DriftThresholds& t) {
-    if (reference.isEmpty() || current.isEmpty())
-        throw AssayError(
-            QStringLiteral("Column \"%1\" has no values in the %2 data.")
-                .arg(name, reference.isEmpty() ? QStringLiteral("reference") : QStringLiteral("current")));
-    // Bins in label order, as Evidently's chi-square sorts its keys.
     std::map<QString, std::pair<double, double>> counts;
     for (const QString& label : reference)
         counts[label].first += 1;
     for (const QString& label : current)
         counts[label].second += 1;
+    return categoricalCounts(name, counts, t);
+}
+
+DriftColumnResult DriftStatistics::categoricalCounts(const QString& name,
+                                                     const std::map<QString, std::pair<double, double>>& counts,
+                                                     const DriftThresholds& t) {
+    // Bins in label order, as Evidently's chi-square sorts its keys.
     Binned binned;
     binned.perValue = true;
-    for (const auto& [label, pair] : counts) {
-        binned.referenceCounts.push_back(pair.first);
-        binned.currentCounts.push_back(pair.second);
-    }
     DriftColumnResult r;
     r.name = name;
     r.type = CsvColumnType::Categorical;
-    r.nReference = reference.size();
-    r.nCurrent = current.size();
+    for (const auto& [label, pair] : counts) {
+        binned.referenceCounts.push_back(pair.first);
+        binned.currentCounts.push_back(pair.second);
+        r.binLabels.append(label);
+        r.nReference += static_cast<qint64>(pair.first);
+        r.nCurrent += static_cast<qint64>(pair.second);
+    }
+    if (r.nReference == 0 || r.nCurrent == 0)
+        throw AssayError(
+            QStringLiteral("Column \"%1\" has no values in the %2 data.")
+                .arg(name, r.nReference == 0 ? QStringLiteral("reference") : QStringLiteral("current")));
     fillDistances(r, binned);
-    double z = 1.0;
+    std::optional<double> z;
     if (counts.size() <= 2)
         z = zForTwoCategories(binned.referenceCounts, binned.currentCounts, static_cast<double>(r.nReference),
                               static_cast<double>(r.nCurrent));
@@ -425,26 +421,16 @@ DriftColumnResult DriftStatistics::categorical(const QString& name, const QStrin
     return r;
 }
 
-DriftReport DriftStatistics::compare(const CsvTable& reference, const CsvTable& current,
-                                     const DriftThresholds& t, int threads) {
-    for (const CsvColumn& column : reference.columns) {
-        if (!current.column(column.name))
-            throw AssayError(QStringLiteral("Column \"%1\" of %2 is missing from %3.")
-                                 .arg(column.name, reference.path, current.path));
-    }
-    const qsizetype count = reference.columns.size();
+QList<DriftColumnResult> DriftStatistics::computeColumns(qsizetype count,
+                                                        const std::function<DriftColumnResult(qsizetype)>& column,
+                                                        int threads) {
     QList<DriftColumnResult> results(count);
     std::vector<std::exception_ptr> errors(static_cast<std::size_t>(count));
     std::atomic<qsizetype> next{0};
     auto work = [&]() {
         for (qsizetype i = next++; i < count; i = next++) {
             try {
-                const CsvColumn& ref = reference.columns[i];
-                const CsvColumn& cur = *current.column(ref.name);
-                if (ref.type == CsvColumnType::Numerical && cur.type == CsvColumnType::Numerical)
-                    results[i] = numerical(ref.name, ref.numbers, cur.numbers, t);
-                else
-                    results[i] = categorical(ref.name, labels(ref), labels(cur), t);
+                results[i] = column(i);
             } catch (...) {
                 errors[static_cast<std::size_t>(i)] = std::current_exception();
             }
@@ -463,13 +449,35 @@ DriftReport DriftStatistics::compare(const CsvTable& reference, const CsvTable& 
         if (error)
             std::rethrow_exception(error);
     }
+    return results;
+}
+
+DriftReport DriftStatistics::verdict(QList<DriftColumnResult> columns, const DriftThresholds& t) {
     DriftReport report;
-    report.columns = results;
-    for (const DriftColumnResult& r : results)
+    report.columns = std::move(columns);
+    for (const DriftColumnResult& r : report.columns)
         report.driftedColumns += r.drifted ? 1 : 0;
-    report.datasetDrift = count > 0 && static_cast<double>(report.driftedColumns) >=
-                                           t.datasetShare * static_cast<double>(count);
+    const auto count = report.columns.size();
+    report.datasetDrift =
+        count > 0 && static_cast<double>(report.driftedColumns) >= t.datasetShare * static_cast<double>(count);
     return report;
+}
+
+DriftReport DriftStatistics::compare(const CsvTable& reference, const CsvTable& current,
+                                     const DriftThresholds& t, int threads) {
+    for (const CsvColumn& column : reference.columns) {
+        if (!current.column(column.name))
+            throw AssayError(QStringLiteral("Column \"%1\" of %2 is missing from %3.")
+                                 .arg(column.name, reference.path, current.path));
+    }
+    const auto columnResult = [&](qsizetype i) {
+        const CsvColumn& ref = reference.columns[i];
+        const CsvColumn& cur = *current.column(ref.name);
+        if (ref.type == CsvColumnType::Numerical && cur.type == CsvColumnType::Numerical)
+            return numerical(ref.name, ref.numbers, cur.numbers, t);
+        return categorical(ref.name, labels(ref), labels(cur), t);
+    };
+    return verdict(computeColumns(reference.columns.size(), columnResult, threads), t);
 }
 
 } // namespace assay

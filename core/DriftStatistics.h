@@ -8,6 +8,8 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <vector>
 
 namespace assay {
@@ -23,10 +25,22 @@ public:
     // One categorical column as labels.
     static DriftColumnResult categorical(const QString& name, const QStringList& reference,
                                          const QStringList& current, const DriftThresholds& thresholds = {});
+    // One categorical column as counts per label: (reference count, current count).
+    static DriftColumnResult categoricalCounts(const QString& name,
+                                               const std::map<QString, std::pair<double, double>>& counts,
+                                               const DriftThresholds& thresholds = {});
     // Every reference column against the current column of the same name, in parallel over
     // columns (threads <= 0: one per core).
     static DriftReport compare(const CsvTable& reference, const CsvTable& current,
                                const DriftThresholds& thresholds = {}, int threads = 0);
+
+    // column(i) for i in [0, count), on up to `threads` threads (<= 0: one per core); the first
+    // error thrown is rethrown once all are done.
+    static QList<DriftColumnResult> computeColumns(qsizetype count,
+                                                   const std::function<DriftColumnResult(qsizetype)>& column,
+                                                   int threads = 0);
+    // The dataset verdict over column results: drifted count and whether the share is reached.
+    static DriftReport verdict(QList<DriftColumnResult> columns, const DriftThresholds& thresholds);
 
     // numpy.histogram_bin_edges(concat(reference, current), bins='sturges'), from sorted inputs.
     static std::vector<double> sturgesEdges(const std::vector<double>& sortedReference,
