@@ -330,8 +330,12 @@ namespace {
 
 // Feeds the device to a parser made for its delimiter, chunk by chunk.
 template <typename MakeParser>
-auto stream(QIODevice& device, const QString& sourceName, qint64 chunkSize, MakeParser makeParser) {
-    const qint64 chunk = std::max<qint64>(chunkSize, 4096);
+auto stream(QIODevice& device, const QString& sourceName, const CsvReadOptions& options, MakeParser makeParser) {
+    const qint64 chunk = std::max<qint64>(options.chunkSize, 4096);
+    const auto reportProgress = [&]() {
+        if (options.progress && !options.progress(device.pos(), device.size()))
+            throw AssayError(QStringLiteral("Reading %1 was cancelled.").arg(sourceName));
+    };
     QByteArray buffer = device.read(chunk);
     if (buffer.startsWith("\xEF\xBB\xBF"))
         buffer.remove(0, 3);
@@ -348,6 +352,7 @@ auto stream(QIODevice& device, const QString& sourceName, qint64 chunkSize, Make
         if (got == 0)
             break;
         parser.feed(buffer.constData(), got);
+        reportProgress();
     }
     return parser;
 }
@@ -355,21 +360,21 @@ auto stream(QIODevice& device, const QString& sourceName, qint64 chunkSize, Make
 } // namespace
 
 CsvTable CsvReader::read(QIODevice& device, const QString& sourceName, const CsvReadOptions& options) {
-    return stream(device, sourceName, options.chunkSize,
+    return stream(device, sourceName, options,
                   [&](char delimiter) { return Parser(sourceName, options, delimiter); })
         .finish();
 }
 
-void CsvReader::readRows(const QString& path, CsvRowHandler& handler) {
+void CsvReader::readRows(const QString& path, CsvRowHandler& handler, const CsvReadOptions& options) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         throw AssayError(QStringLiteral("Cannot read %1: %2").arg(path, file.errorString()));
-    readRows(file, path, handler);
+    readRows(file, path, handler, options);
 }
 
 void CsvReader::readRows(QIODevice& device, const QString& sourceName, CsvRowHandler& handler,
-                         qint64 chunkSize) {
-    stream(device, sourceName, chunkSize, [&](char delimiter) { return Parser(sourceName, handler, delimiter); })
+                         const CsvReadOptions& options) {
+    stream(device, sourceName, options, [&](char delimiter) { return Parser(sourceName, handler, delimiter); })
         .finishRows();
 }
 

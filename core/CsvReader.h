@@ -26,9 +26,10 @@ public:
                           const CsvReadOptions& options = {});
 
     // Row by row, for readers that need a row's cells together; same format rules and errors.
-    static void readRows(const QString& path, CsvRowHandler& handler);
+    // Type options do not apply here; chunkSize and progress do.
+    static void readRows(const QString& path, CsvRowHandler& handler, const CsvReadOptions& options = {});
     static void readRows(QIODevice& device, const QString& sourceName, CsvRowHandler& handler,
-                         qint64 chunkSize = 1 << 20);
+                         const CsvReadOptions& options = {});
     // The error for a bad cell, worded as the reader's own: "FILE:LINE:COLUMN: reason".
     static AssayError error(const QString& sourceName, qint64 line, qint64 column, const QString& reason);
 

@@ -2,6 +2,7 @@
 
 #include "AssayError.h"
 #include "CanonicalJson.h"
+#include "DriftMonitors.h"
 #include "EvidenceFiles.h"
 #include "MetricStore.h"
 #include "ModelCards.h"
@@ -53,8 +54,7 @@ QJsonObject EvidenceBundle::build(const Workspace& workspace, qint64 versionId, 
                        {QStringLiteral("run"), version->runUid},
                        {QStringLiteral("policy_version"), policyVersion},
                        {QStringLiteral("tier"), tier},
-                       // Drift summaries join the bundle once a monitor watches the version.
-                       {QStringLiteral("drift"), QJsonValue(QJsonValue::Null)}};
+                       {QStringLiteral("drift"), DriftMonitors(workspace).evidenceSummary(versionId)}};
     bundle = version->runId ? runEvidence(workspace, *version->runId, bundle) : bundle;
 
     QJsonObject card;

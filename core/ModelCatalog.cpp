@@ -1,6 +1,7 @@
 #include "ModelCatalog.h"
 
 #include "AssayError.h"
+#include "DriftMonitors.h"
 #include "Registry.h"
 #include "ReviewSchedule.h"
 #include "RiskAssessments.h"
@@ -32,6 +33,7 @@ ModelOverview overviewOf(const Workspace& workspace, const RegisteredModel& mode
     overview.openFindings = count(
         workspace, QStringLiteral("SELECT count(*) FROM findings WHERE model_id = ? AND status = 'open'"),
         model.id);
+    overview.drift = DriftMonitors(workspace).status(model.id);
     overview.review = ReviewSchedule(workspace).next(model.id);
     overview.reviewOverdue = overview.review && overview.productionVersion && overview.review->isOverdue(now);
     return overview;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DriftStatus.h"
 #include "RegisteredModel.h"
 #include "ReviewDate.h"
 
@@ -8,7 +9,7 @@
 namespace assay {
 
 // One row of the Models page: who owns the model, its tier, what is in production, what waits
-// for sign-off and when it is next reviewed.
+// for sign-off, when it is next reviewed and whether drift recommends retraining.
 struct ModelOverview {
     RegisteredModel model;
     std::optional<int> tier; // none until assessed
@@ -20,6 +21,7 @@ struct ModelOverview {
     int openFindings = 0;
     std::optional<ReviewDate> review;
     bool reviewOverdue = false;
+    DriftStatus drift; // retraining recommended when a monitor's latest window says so
 };
 
 } // namespace assay

@@ -1,5 +1,6 @@
 #include "PromotionGates.h"
 
+#include "DriftMonitors.h"
 #include "EvidenceFiles.h"
 #include "Findings.h"
 #include "MetricStore.h"
@@ -90,9 +91,30 @@ Gate findingsGate(const Workspace& workspace, const PromotionRequest& request) {
                 : QStringLiteral("%1 critical finding(s) open on %2.").arg(open).arg(request.modelName)};
 }
 
-Gate driftGate() {
-    return {QStringLiteral("drift"), QStringLiteral("Latest drift status"), Gate::Status::NotApplicable,
-            QStringLiteral("No drift monitor watches this model.")};
+// The version under review is judged on its own monitors' latest windows. A new candidate has no
+// production data yet: its gate does not apply, but it still says when the model it would
+// replace is flagged, since that is often why the candidate exists.
+Gate driftGate(const Workspace& workspace, const PromotionRequest& request) {
+    Gate gate{QStringLiteral("drift"), QStringLiteral("Latest drift status"), Gate::Status::NotApplicable, {}};
+    const DriftMonitors monitors(workspace);
+    const DriftStatus own = monitors.versionStatus(request.versionId);
+    if (own.windows > 0) {
+        gate.status = own.retrainingRecommended ? Gate::Status::Failed : Gate::Status::Passed;
+        gate.detail = own.summary();
+        return gate;
+    }
+    const DriftStatus model = monitors.status(request.modelId);
+    if (model.monitors == 0) {
+        gate.detail = QStringLiteral("No drift monitor watches this model.");
+        return gate;
+    }
+    gate.detail = own.monitors > 0
+                      ? QStringLiteral("Version %1 is monitored; no current data yet.").arg(request.version)
+                      : QStringLiteral("No monitor watches version %1 yet.").arg(request.version);
+    if (model.retrainingRecommended)
+        gate.detail += QStringLiteral(" The model is flagged: retraining recommended. ") +
+                       model.reasons.join(QLatin1Char(' '));
+    return gate;
 }
 
 Gate evidenceGate(const Workspace& workspace, const PromotionRequest& request) {
@@ -118,7 +140,7 @@ bool hasEvidenceFile(const Workspace& workspace, qint64 versionId, const QString
 } // namespace
 
 QList<Gate> PromotionGates::compute(const Workspace& workspace, const PromotionRequest& request) {
-    return {primaryMetricGate(workspace, request), findingsGate(workspace, request), driftGate(),
+    return {primaryMetricGate(workspace, request), findingsGate(workspace, request), driftGate(workspace, request),
             evidenceGate(workspace, request)};
 }
 
@@ -142,7 +164,8 @@ QList<std::pair<QString, bool>> PromotionGates::evidenceItems(const Workspace& w
             present = hasEvidenceFile(workspace, request.versionId, key);
         else if (key == QLatin1String("champion_comparison"))
             present = !Registry(workspace).model(request.modelId)->primaryMetric.isEmpty();
-        // drift_monitor: no monitor can be configured yet, so it is never present.
+        else if (key == QLatin1String("drift_monitor"))
+            present = !DriftMonitors(workspace).monitorsOfVersion(request.versionId).isEmpty();
         items.append({key, present});
     }
     return items;

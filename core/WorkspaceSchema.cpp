@@ -358,9 +358,84 @@ QStringList governance() {
     };
 }
 
+// Version 9: drift monitors (DESIGN §6). A monitor belongs to a model version and keeps its
+// reference data (numerical features as sorted doubles, categorical ones as counts per label), so
+// that windows added later, from any machine, compare against the same numbers. Each window keeps
+// every statistic per feature and the bins it used, for the charts; the verdicts are stored, and
+// re-judged when thresholds change.
+QStringList driftMonitors() {
+    return {
+        QStringLiteral(R"(CREATE TABLE drift_monitors (
+            id INTEGER PRIMARY KEY,
+            version_id INTEGER NOT NULL REFERENCES model_versions(id),
+            name TEXT NOT NULL,
+            reference_name TEXT NOT NULL,
+            reference_sha256 TEXT NOT NULL,
+            reference_rows INTEGER NOT NULL,
+            timestamp_column TEXT NOT NULL DEFAULT '',
+            period TEXT NOT NULL CHECK (period IN ('file', 'day', 'week', 'month')),
+            label_column TEXT NOT NULL DEFAULT '',
+            prediction_column TEXT NOT NULL DEFAULT '',
+            performance_metric TEXT NOT NULL DEFAULT ''
+                CHECK (performance_metric IN ('', 'accuracy', 'mae', 'rmse')),
+            reference_performance REAL,
+            thresholds TEXT NOT NULL,
+            after_approval INTEGER NOT NULL,
+            created_at INTEGER NOT NULL,
+            created_by TEXT NOT NULL,
+            UNIQUE (version_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE drift_features (
+            monitor_id INTEGER NOT NULL REFERENCES drift_monitors(id),
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL CHECK (type IN ('numerical', 'categorical')),
+            method TEXT NOT NULL,
+            threshold REAL,
+            is_key INTEGER NOT NULL DEFAULT 0,
+            reference_count INTEGER NOT NULL,
+            reference_distinct INTEGER NOT NULL,
+            reference_values BLOB NOT NULL,
+            PRIMARY KEY (monitor_id, name)))"),
+        QStringLiteral(R"(CREATE TABLE drift_windows (
+            id INTEGER PRIMARY KEY,
+            monitor_id INTEGER NOT NULL REFERENCES drift_monitors(id),
+            label TEXT NOT NULL,
+            first_day TEXT,
+            last_day TEXT,
+            rows INTEGER NOT NULL,
+            source_name TEXT NOT NULL,
+            source_sha256 TEXT NOT NULL,
+            performance REAL,
+            feature_count INTEGER NOT NULL,
+            drifted_features INTEGER NOT NULL,
+            dataset_drift INTEGER NOT NULL,
+            drifted_key_features TEXT NOT NULL DEFAULT '[]',
+            retraining INTEGER NOT NULL,
+            added_at INTEGER NOT NULL,
+            added_by TEXT NOT NULL,
+            UNIQUE (monitor_id, label)))"),
+        QStringLiteral(R"(CREATE TABLE drift_results (
+            window_id INTEGER NOT NULL REFERENCES drift_windows(id),
+            feature TEXT NOT NULL,
+            method TEXT NOT NULL,
+            statistic REAL,
+            p_value REAL,
+            threshold REAL,
+            drifted INTEGER,
+            monitored INTEGER NOT NULL,
+            PRIMARY KEY (window_id, feature, method)))"),
+        QStringLiteral(R"(CREATE TABLE drift_distributions (
+            window_id INTEGER NOT NULL REFERENCES drift_windows(id),
+            feature TEXT NOT NULL,
+            bins TEXT NOT NULL,
+            PRIMARY KEY (window_id, feature)))"),
+    };
+}
+
 const std::vector<QStringList>& migrations() {
     static const std::vector<QStringList> all{trackingAndAudit(), registry(),  mlflowImports(), identity(),
-                                              savedViews(),       runSearch(), signingKeys(),   governance()};
+                                              savedViews(),       runSearch(), signingKeys(),   governance(),
+                                              driftMonitors()};
     return all;
 }
 
