@@ -49,9 +49,7 @@ public:
             consume(static_cast<unsigned char>(data[i]));
     }
 
-    void finishRows() {
-        finishInput();
-    }
+    void finishRows() { finishInput(); }
 
     CsvTable finish() {
         finishInput();
@@ -208,9 +206,9 @@ private:
             m_headerColumns.append(m_fieldColumn);
             if (!m_handler) {
                 const auto forced = m_options.typeOverrides.constFind(name);
-                m_builders.append(CsvColumnBuilder(
-                    name, forced != m_options.typeOverrides.constEnd() ? std::optional(forced.value())
-                                                                      : std::nullopt));
+                m_builders.append(CsvColumnBuilder(name, forced != m_options.typeOverrides.constEnd()
+                                                             ? std::optional(forced.value())
+                                                             : std::nullopt));
             }
         } else if (m_fieldIndex < m_headerNames.size()) {
             if (m_handler) {
@@ -241,11 +239,13 @@ private:
             return;
         }
         if (fields > m_headerNames.size())
-            fail(m_recordLine, m_extraColumn,
-                 QStringLiteral("row has %1 fields, the header has %2").arg(fields).arg(m_headerNames.size()));
+            fail(
+                m_recordLine, m_extraColumn,
+                QStringLiteral("row has %1 fields, the header has %2").arg(fields).arg(m_headerNames.size()));
         if (fields < m_headerNames.size())
-            fail(m_line, m_column,
-                 QStringLiteral("row has %1 fields, the header has %2").arg(fields).arg(m_headerNames.size()));
+            fail(
+                m_line, m_column,
+                QStringLiteral("row has %1 fields, the header has %2").arg(fields).arg(m_headerNames.size()));
         ++m_rows;
         if (m_handler)
             m_handler->row(m_recordLine, m_rowFields, m_rowColumns);
@@ -330,7 +330,8 @@ namespace {
 
 // Feeds the device to a parser made for its delimiter, chunk by chunk.
 template <typename MakeParser>
-auto stream(QIODevice& device, const QString& sourceName, const CsvReadOptions& options, MakeParser makeParser) {
+auto stream(QIODevice& device, const QString& sourceName, const CsvReadOptions& options,
+            MakeParser makeParser) {
     const qint64 chunk = std::max<qint64>(options.chunkSize, 4096);
     const auto reportProgress = [&]() {
         if (options.progress && !options.progress(device.pos(), device.size()))
@@ -374,8 +375,9 @@ void CsvReader::readRows(const QString& path, CsvRowHandler& handler, const CsvR
 
 void CsvReader::readRows(QIODevice& device, const QString& sourceName, CsvRowHandler& handler,
                          const CsvReadOptions& options) {
-    stream(device, sourceName, options, [&](char delimiter) { return Parser(sourceName, handler, delimiter); })
-        .finishRows();
+    stream(device, sourceName, options, [&](char delimiter) {
+        return Parser(sourceName, handler, delimiter);
+    }).finishRows();
 }
 
 AssayError CsvReader::error(const QString& sourceName, qint64 line, qint64 column, const QString& reason) {

@@ -15,7 +15,8 @@ public:
     virtual void header(const QStringList& names) = 0;
     // fields[i] is the raw text of header column i (quotes removed); columns[i] is where that
     // cell starts on its line, 1-based, for error messages.
-    virtual void row(qint64 line, const std::vector<std::string>& fields, const std::vector<qint64>& columns) = 0;
+    virtual void row(qint64 line, const std::vector<std::string>& fields,
+                     const std::vector<qint64>& columns) = 0;
 };
 
 } // namespace assay

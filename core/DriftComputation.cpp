@@ -101,8 +101,9 @@ DriftReference DriftComputation::readReference(const DriftMonitorSpec& spec, con
 }
 
 QList<DriftComputedWindow> DriftComputation::computeWindows(const DriftMonitor& monitor,
-                                                            const DriftReference& reference, const QString& path,
-                                                            const QString& label, const CsvReadOptions& options) {
+                                                            const DriftReference& reference,
+                                                            const QString& path, const QString& label,
+                                                            const CsvReadOptions& options) {
     const QList<DriftDataWindow> windows = DriftDataReader::read(path, layoutOf(monitor), options);
     QList<DriftComputedWindow> computed;
     for (const DriftDataWindow& window : windows) {

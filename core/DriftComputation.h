@@ -24,8 +24,9 @@ public:
     static DriftReference readReference(const DriftMonitorSpec& spec, const CsvReadOptions& options = {});
     // A current data file cut into the monitor's windows, each compared with the reference.
     // label names the window of a per-file monitor (empty: the file's base name).
-    static QList<DriftComputedWindow> computeWindows(const DriftMonitor& monitor, const DriftReference& reference,
-                                                     const QString& path, const QString& label = {},
+    static QList<DriftComputedWindow> computeWindows(const DriftMonitor& monitor,
+                                                     const DriftReference& reference, const QString& path,
+                                                     const QString& label = {},
                                                      const CsvReadOptions& options = {});
     static QString sha256(const QString& path);
 };

@@ -12,7 +12,7 @@ namespace assay {
 
 // Which columns of a data file a monitor reads and how rows become windows.
 struct DriftDataLayout {
-    QStringList features; // empty: every column but the timestamp, label and prediction
+    QStringList features;                // empty: every column but the timestamp, label and prediction
     QHash<QString, CsvColumnType> types; // forced types; the others are detected
     QString timestampColumn;             // empty: the whole file is one window
     DriftPeriod period = DriftPeriod::File;

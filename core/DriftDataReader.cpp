@@ -57,7 +57,8 @@ void DriftDataReader::header(const QStringList& names) {
         m_timestampIndex = requireColumn(names, m_layout.timestampColumn, QStringLiteral("timestamp column"));
     if (m_layout.metric != PerformanceMetric::None) {
         m_labelIndex = requireColumn(names, m_layout.labelColumn, QStringLiteral("label column"));
-        m_predictionIndex = requireColumn(names, m_layout.predictionColumn, QStringLiteral("prediction column"));
+        m_predictionIndex =
+            requireColumn(names, m_layout.predictionColumn, QStringLiteral("prediction column"));
     }
     if (m_layout.features.isEmpty()) {
         for (const QString& name : names) {
@@ -102,12 +103,14 @@ DriftDataReader::Window& DriftDataReader::windowOf(qint64 line, const std::strin
                 .arg(QString::fromStdString(cell), m_layout.timestampColumn));
     const DriftWindowSpan span = driftWindowSpan(m_layout.period, date);
     const auto found = m_windowByLabel.constFind(span.label);
-    m_lastWindow = found != m_windowByLabel.constEnd() ? found.value() : (newWindow(span), m_windows.size() - 1);
+    m_lastWindow =
+        found != m_windowByLabel.constEnd() ? found.value() : (newWindow(span), m_windows.size() - 1);
     m_lastDateText = cell;
     return m_windows[m_lastWindow];
 }
 
-void DriftDataReader::row(qint64 line, const std::vector<std::string>& fields, const std::vector<qint64>& columns) {
+void DriftDataReader::row(qint64 line, const std::vector<std::string>& fields,
+                          const std::vector<qint64>& columns) {
     const auto timestamp = static_cast<std::size_t>(std::max<qsizetype>(m_timestampIndex, 0));
     Window& window = windowOf(line, fields[timestamp], columns[timestamp]);
     ++window.data.rows;
@@ -128,9 +131,9 @@ void DriftDataReader::row(qint64 line, const std::vector<std::string>& fields, c
     const PerformanceTally::Cell cell = window.data.performance.add(
         label.data(), label.data() + label.size(), prediction.data(), prediction.data() + prediction.size());
     if (cell == PerformanceTally::Cell::LabelNotNumber)
-        throw CsvReader::error(m_source, line, columns[labelIndex],
-                               QStringLiteral("the label must be a number for %1")
-                                   .arg(performanceMetricLabel(m_layout.metric)));
+        throw CsvReader::error(
+            m_source, line, columns[labelIndex],
+            QStringLiteral("the label must be a number for %1").arg(performanceMetricLabel(m_layout.metric)));
     if (cell == PerformanceTally::Cell::PredictionNotNumber)
         throw CsvReader::error(m_source, line, columns[predictionIndex],
                                QStringLiteral("the prediction must be a number for %1")
@@ -157,9 +160,8 @@ QList<DriftDataWindow> DriftDataReader::takeWindows() {
         }
         result.append(std::move(window.data));
     }
-    std::sort(result.begin(), result.end(), [](const DriftDataWindow& a, const DriftDataWindow& b) {
-        return a.span.first < b.span.first;
-    });
+    std::sort(result.begin(), result.end(),
+              [](const DriftDataWindow& a, const DriftDataWindow& b) { return a.span.first < b.span.first; });
     m_windows.clear();
     m_windowByLabel.clear();
     return result;

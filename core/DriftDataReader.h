@@ -22,7 +22,8 @@ public:
                                        const CsvReadOptions& options = {});
 
     void header(const QStringList& names) override;
-    void row(qint64 line, const std::vector<std::string>& fields, const std::vector<qint64>& columns) override;
+    void row(qint64 line, const std::vector<std::string>& fields,
+             const std::vector<qint64>& columns) override;
     // The windows in date order; throws when a feature has no value in the whole file.
     QList<DriftDataWindow> takeWindows();
     const QStringList& features() const { return m_layout.features; }

@@ -62,8 +62,9 @@ QString modelEntity(const DriftMonitor& monitor) {
 // Whether the method can judge the feature, and its threshold is in range.
 void checkRule(const DriftFeature& f) {
     if (!DriftMethod::isMonitorable(f.method))
-        throw AssayError(QStringLiteral("Feature \"%1\": there is no drift method \"%2\"; the methods are %3.")
-                             .arg(f.name, f.method, DriftMethod::monitorable().join(QStringLiteral(", "))));
+        throw AssayError(
+            QStringLiteral("Feature \"%1\": there is no drift method \"%2\"; the methods are %3.")
+                .arg(f.name, f.method, DriftMethod::monitorable().join(QStringLiteral(", "))));
     const bool numerical = f.type == CsvColumnType::Numerical;
     QString why;
     if ((f.method == QLatin1String("ks") || f.method == QLatin1String("wasserstein_norm")) && !numerical)
@@ -74,17 +75,17 @@ void checkRule(const DriftFeature& f) {
     else if (f.method == QLatin1String("z") && f.referenceDistinct > 2)
         why = QStringLiteral("it compares two categories, and the feature has %1").arg(f.referenceDistinct);
     if (!why.isEmpty())
-        throw AssayError(
-            QStringLiteral("Feature \"%1\" cannot use %2: %3.").arg(f.name, DriftMethod::label(f.method), why));
+        throw AssayError(QStringLiteral("Feature \"%1\" cannot use %2: %3.")
+                             .arg(f.name, DriftMethod::label(f.method), why));
     if (f.threshold) {
         const double t = *f.threshold;
         if (DriftMethod::isPValue(f.method) ? !(t > 0 && t < 1) : !(t > 0 && std::isfinite(t)))
             throw AssayError(QStringLiteral("Feature \"%1\": threshold %2 for %3 must be %4.")
                                  .arg(f.name)
                                  .arg(t)
-                                 .arg(DriftMethod::label(f.method),
-                                      DriftMethod::isPValue(f.method) ? QStringLiteral("between 0 and 1")
-                                                                      : QStringLiteral("positive")));
+                                 .arg(DriftMethod::label(f.method), DriftMethod::isPValue(f.method)
+                                                                        ? QStringLiteral("between 0 and 1")
+                                                                        : QStringLiteral("positive")));
     }
 }
 
@@ -156,7 +157,7 @@ Verdict judge(const DriftMonitor& monitor, QList<DriftResult>& rows) {
         }
     }
     verdict.datasetDrift = verdict.features > 0 && static_cast<double>(verdict.drifted) >=
-                                                      monitor.thresholds.datasetShare * verdict.features;
+                                                       monitor.thresholds.datasetShare * verdict.features;
     verdict.retraining = verdict.datasetDrift || !verdict.driftedKey.isEmpty();
     return verdict;
 }
@@ -197,13 +198,13 @@ QByteArray referenceBlob(const DriftReferenceColumn& column) {
 }
 
 void storeResults(WriteTransaction& tx, const QList<DriftResult>& rows) {
-    QSqlQuery& insert = tx.cached(
-        QStringLiteral("INSERT OR REPLACE INTO drift_results (window_id, feature, method, statistic, p_value, "
-                       "threshold, drifted, monitored) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery& insert = tx.cached(QStringLiteral(
+        "INSERT OR REPLACE INTO drift_results (window_id, feature, method, statistic, p_value, "
+        "threshold, drifted, monitored) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const DriftResult& row : rows) {
         for (const QVariant& value :
-             {QVariant(row.windowId), QVariant(row.feature), QVariant(row.method), optionalReal(row.statistic),
-              optionalReal(row.pValue), optionalReal(row.threshold),
+             {QVariant(row.windowId), QVariant(row.feature), QVariant(row.method),
+              optionalReal(row.statistic), optionalReal(row.pValue), optionalReal(row.threshold),
               row.drifted ? QVariant(*row.drifted ? 1 : 0) : QVariant(QMetaType(QMetaType::Int)),
               QVariant(row.monitored ? 1 : 0)})
             SqlQuery::bind(insert, value);
@@ -212,19 +213,21 @@ void storeResults(WriteTransaction& tx, const QList<DriftResult>& rows) {
 }
 
 void storeVerdict(WriteTransaction& tx, qint64 windowId, const Verdict& verdict) {
-    tx.run(QStringLiteral("UPDATE drift_windows SET feature_count = ?, drifted_features = ?, dataset_drift = ?, "
-                          "drifted_key_features = ?, retraining = ? WHERE id = ?"),
-           {verdict.features, verdict.drifted, verdict.datasetDrift ? 1 : 0,
-            QString::fromUtf8(
-                QJsonDocument(QJsonArray::fromStringList(verdict.driftedKey)).toJson(QJsonDocument::Compact)),
-            verdict.retraining ? 1 : 0, windowId});
+    tx.run(
+        QStringLiteral("UPDATE drift_windows SET feature_count = ?, drifted_features = ?, dataset_drift = ?, "
+                       "drifted_key_features = ?, retraining = ? WHERE id = ?"),
+        {verdict.features, verdict.drifted, verdict.datasetDrift ? 1 : 0,
+         QString::fromUtf8(
+             QJsonDocument(QJsonArray::fromStringList(verdict.driftedKey)).toJson(QJsonDocument::Compact)),
+         verdict.retraining ? 1 : 0, windowId});
 }
 
 QList<DriftResult> readResults(const QSqlDatabase& db, const QString& where, qint64 id) {
     QSqlQuery query = SqlQuery::run(
         db,
-        QStringLiteral("SELECT r.window_id, r.feature, r.method, r.statistic, r.p_value, r.threshold, r.drifted, "
-                       "r.monitored FROM drift_results r JOIN drift_windows w ON w.id = r.window_id ") +
+        QStringLiteral(
+            "SELECT r.window_id, r.feature, r.method, r.statistic, r.p_value, r.threshold, r.drifted, "
+            "r.monitored FROM drift_results r JOIN drift_windows w ON w.id = r.window_id ") +
             where + QStringLiteral(" ORDER BY w.first_day, w.id, r.feature, r.method"),
         {id});
     QList<DriftResult> rows;
@@ -284,8 +287,8 @@ QList<DriftFeature> featuresOf(const DriftMonitorSpec& spec, const DriftReferenc
         f.referenceDistinct = column.distinct();
         f.method = spec.methods.value(column.name);
         if (f.method.isEmpty())
-            f.method = DriftMethod::defaultFor(f.type, reference.rows, static_cast<std::size_t>(f.referenceDistinct),
-                                               spec.thresholds);
+            f.method = DriftMethod::defaultFor(
+                f.type, reference.rows, static_cast<std::size_t>(f.referenceDistinct), spec.thresholds);
         if (spec.featureThresholds.contains(column.name))
             f.threshold = spec.featureThresholds.value(column.name);
         f.key = spec.keyFeatures.contains(column.name);
@@ -294,7 +297,8 @@ QList<DriftFeature> featuresOf(const DriftMonitorSpec& spec, const DriftReferenc
     }
     const auto requireFeature = [&](const QString& name, const QString& what) {
         if (!reference.column(name))
-            throw AssayError(QStringLiteral("%1 names \"%2\", which is not a feature of the monitor.").arg(what, name));
+            throw AssayError(
+                QStringLiteral("%1 names \"%2\", which is not a feature of the monitor.").arg(what, name));
     };
     for (const QString& name : spec.keyFeatures)
         requireFeature(name, QStringLiteral("A key feature"));
@@ -316,23 +320,26 @@ void checkSpec(WriteTransaction& tx, const DriftMonitorSpec& spec) {
                           QStringLiteral("SELECT 1 FROM drift_monitors WHERE version_id = ? AND name = ?"),
                           {spec.versionId, spec.name.trimmed()})
              .isNull())
-        throw AssayError(
-            QStringLiteral("This version already has a drift monitor named \"%1\".").arg(spec.name.trimmed()));
+        throw AssayError(QStringLiteral("This version already has a drift monitor named \"%1\".")
+                             .arg(spec.name.trimmed()));
     if ((spec.period == DriftPeriod::File) != spec.timestampColumn.isEmpty())
-        throw AssayError(spec.timestampColumn.isEmpty()
-                             ? QStringLiteral("Windows by %1 need a timestamp column.").arg(driftPeriodName(spec.period))
-                             : QStringLiteral("A timestamp column needs windows by day, week or month."));
+        throw AssayError(
+            spec.timestampColumn.isEmpty()
+                ? QStringLiteral("Windows by %1 need a timestamp column.").arg(driftPeriodName(spec.period))
+                : QStringLiteral("A timestamp column needs windows by day, week or month."));
     const bool performance = spec.metric != PerformanceMetric::None;
     if (performance != (!spec.labelColumn.isEmpty() && !spec.predictionColumn.isEmpty()))
-        throw AssayError(performance ? QStringLiteral("A performance metric needs a label and a prediction column.")
-                                     : QStringLiteral("Label and prediction columns need a performance metric "
-                                                      "(accuracy, mae or rmse)."));
+        throw AssayError(performance
+                             ? QStringLiteral("A performance metric needs a label and a prediction column.")
+                             : QStringLiteral("Label and prediction columns need a performance metric "
+                                              "(accuracy, mae or rmse)."));
     spec.thresholds.validate();
 }
 
 } // namespace
 
-qint64 DriftMonitors::create(WriteTransaction& tx, const DriftMonitorSpec& spec, const DriftReference& reference) {
+qint64 DriftMonitors::create(WriteTransaction& tx, const DriftMonitorSpec& spec,
+                             const DriftReference& reference) {
     requireMonitorRole(tx, QStringLiteral("set up drift monitors"));
     checkSpec(tx, spec);
     const QList<DriftFeature> features = featuresOf(spec, reference);
@@ -342,19 +349,20 @@ qint64 DriftMonitors::create(WriteTransaction& tx, const DriftMonitorSpec& spec,
                        "reference_rows, timestamp_column, period, label_column, prediction_column, "
                        "performance_metric, reference_performance, thresholds, after_approval, created_at, "
                        "created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {spec.versionId, spec.name.trimmed(), reference.name, reference.sha256, reference.rows, spec.timestampColumn,
-         driftPeriodName(spec.period), spec.labelColumn, spec.predictionColumn, performanceMetricName(spec.metric),
-         optionalReal(reference.performance),
+        {spec.versionId, spec.name.trimmed(), reference.name, reference.sha256, reference.rows,
+         spec.timestampColumn, driftPeriodName(spec.period), spec.labelColumn, spec.predictionColumn,
+         performanceMetricName(spec.metric), optionalReal(reference.performance),
          QString::fromUtf8(QJsonDocument(spec.thresholds.toJson()).toJson(QJsonDocument::Compact)),
          afterApproval ? 1 : 0, tx.now(), tx.actor()});
     QJsonArray featureJson;
     for (qsizetype i = 0; i < features.size(); ++i) {
         const DriftFeature& f = features[i];
-        tx.run(QStringLiteral("INSERT INTO drift_features (monitor_id, position, name, type, method, threshold, "
-                              "is_key, reference_count, reference_distinct, reference_values) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-               {id, i, f.name, typeName(f.type), f.method, optionalReal(f.threshold), f.key ? 1 : 0,
-                f.referenceCount, f.referenceDistinct, referenceBlob(*reference.column(f.name))});
+        tx.run(
+            QStringLiteral("INSERT INTO drift_features (monitor_id, position, name, type, method, threshold, "
+                           "is_key, reference_count, reference_distinct, reference_values) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {id, i, f.name, typeName(f.type), f.method, optionalReal(f.threshold), f.key ? 1 : 0,
+             f.referenceCount, f.referenceDistinct, referenceBlob(*reference.column(f.name))});
         featureJson.append(QJsonObject{{QStringLiteral("name"), f.name},
                                        {QStringLiteral("type"), typeName(f.type)},
                                        {QStringLiteral("method"), f.method},
@@ -376,33 +384,38 @@ qint64 DriftMonitors::create(WriteTransaction& tx, const DriftMonitorSpec& spec,
 }
 
 QList<qint64> DriftMonitors::addWindows(WriteTransaction& tx, qint64 monitorId, const QString& sourceName,
-                                        const QString& sourceSha256, const QList<DriftComputedWindow>& windows) {
+                                        const QString& sourceSha256,
+                                        const QList<DriftComputedWindow>& windows) {
     requireMonitorRole(tx, QStringLiteral("add data to drift monitors"));
     const DriftMonitor monitor = requireMonitor(tx.workspace(), monitorId);
     QList<qint64> ids;
     QJsonArray labels;
     for (const DriftComputedWindow& window : windows) {
         const QVariant existing = SqlQuery::scalar(
-            tx.database(), QStringLiteral("SELECT source_name FROM drift_windows WHERE monitor_id = ? AND label = ?"),
+            tx.database(),
+            QStringLiteral("SELECT source_name FROM drift_windows WHERE monitor_id = ? AND label = ?"),
             {monitorId, window.span.label});
         if (!existing.isNull())
-            throw AssayError(QStringLiteral("%1: window %2 of monitor \"%3\" already has data (from %4); a window "
-                                            "is added once, so nothing from this file was added.")
-                                 .arg(sourceName, window.span.label, monitor.name, existing.toString()));
+            throw AssayError(
+                QStringLiteral("%1: window %2 of monitor \"%3\" already has data (from %4); a window "
+                               "is added once, so nothing from this file was added.")
+                    .arg(sourceName, window.span.label, monitor.name, existing.toString()));
         const QVariant noDay(QMetaType(QMetaType::QString));
         const qint64 windowId = tx.insert(
-            QStringLiteral("INSERT INTO drift_windows (monitor_id, label, first_day, last_day, rows, source_name, "
-                           "source_sha256, performance, feature_count, drifted_features, dataset_drift, retraining, "
-                           "added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)"),
+            QStringLiteral(
+                "INSERT INTO drift_windows (monitor_id, label, first_day, last_day, rows, source_name, "
+                "source_sha256, performance, feature_count, drifted_features, dataset_drift, retraining, "
+                "added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, 0, ?, ?)"),
             {monitorId, window.span.label,
              window.span.first.isValid() ? QVariant(window.span.first.toString(Qt::ISODate)) : noDay,
-             window.span.last.isValid() ? QVariant(window.span.last.toString(Qt::ISODate)) : noDay, window.rows,
-             sourceName, sourceSha256, optionalReal(window.performance), tx.now(), tx.actor()});
+             window.span.last.isValid() ? QVariant(window.span.last.toString(Qt::ISODate)) : noDay,
+             window.rows, sourceName, sourceSha256, optionalReal(window.performance), tx.now(), tx.actor()});
         QList<DriftResult> rows;
         for (const DriftColumnResult& column : window.results) {
             rows << resultRows(windowId, column);
-            tx.run(QStringLiteral("INSERT INTO drift_distributions (window_id, feature, bins) VALUES (?, ?, ?)"),
-                   {windowId, column.name, QString::fromUtf8(distributionJson(column))});
+            tx.run(
+                QStringLiteral("INSERT INTO drift_distributions (window_id, feature, bins) VALUES (?, ?, ?)"),
+                {windowId, column.name, QString::fromUtf8(distributionJson(column))});
         }
         const Verdict verdict = judge(monitor, rows);
         storeResults(tx, rows);
@@ -445,7 +458,8 @@ void DriftMonitors::setRules(WriteTransaction& tx, qint64 monitorId, const Drift
         checkRule(*feature);
         tx.run(QStringLiteral("UPDATE drift_features SET method = ?, threshold = ?, is_key = ? "
                               "WHERE monitor_id = ? AND name = ?"),
-               {feature->method, optionalReal(feature->threshold), feature->key ? 1 : 0, monitorId, feature->name});
+               {feature->method, optionalReal(feature->threshold), feature->key ? 1 : 0, monitorId,
+                feature->name});
         QJsonObject ruleJson{{QStringLiteral("name"), feature->name},
                              {QStringLiteral("method"), feature->method},
                              {QStringLiteral("key"), feature->key}};
@@ -484,7 +498,8 @@ QList<qint64> DriftMonitors::addFile(Workspace& workspace, qint64 monitorId, con
                                      const QString& label) {
     const DriftMonitor monitor = requireMonitor(workspace, monitorId);
     const DriftReference reference = DriftMonitors(workspace).reference(monitorId);
-    const QList<DriftComputedWindow> windows = DriftComputation::computeWindows(monitor, reference, path, label);
+    const QList<DriftComputedWindow> windows =
+        DriftComputation::computeWindows(monitor, reference, path, label);
     const QString sha256 = DriftComputation::sha256(path);
     QList<qint64> ids;
     workspace.write([&](WriteTransaction& tx) {
@@ -514,7 +529,8 @@ QList<DriftMonitor> DriftMonitors::query(const QString& where, std::initializer_
         m.predictionColumn = query.value(12).toString();
         m.metric = performanceMetricFromName(query.value(13).toString()).value_or(PerformanceMetric::None);
         m.referencePerformance = realOrNone(query.value(14));
-        m.thresholds = DriftThresholds::fromJson(QJsonDocument::fromJson(query.value(15).toByteArray()).object());
+        m.thresholds =
+            DriftThresholds::fromJson(QJsonDocument::fromJson(query.value(15).toByteArray()).object());
         m.afterApproval = query.value(16).toInt() != 0;
         m.createdAt = query.value(17).toLongLong();
         m.createdBy = query.value(18).toString();
@@ -539,7 +555,8 @@ std::optional<DriftMonitor> DriftMonitors::monitor(qint64 monitorId) const {
 }
 
 std::optional<DriftMonitor> DriftMonitors::monitor(qint64 versionId, const QString& name) const {
-    const QList<DriftMonitor> found = query(QStringLiteral("WHERE d.version_id = ? AND d.name = ?"), {versionId, name});
+    const QList<DriftMonitor> found =
+        query(QStringLiteral("WHERE d.version_id = ? AND d.name = ?"), {versionId, name});
     return found.isEmpty() ? std::nullopt : std::optional(found.first());
 }
 
@@ -552,7 +569,8 @@ DriftReference DriftMonitors::reference(qint64 monitorId) const {
     reference.performance = monitor.referencePerformance;
     QSqlQuery query = SqlQuery::run(
         m_workspace.database(),
-        QStringLiteral("SELECT name, type, reference_values FROM drift_features WHERE monitor_id = ? ORDER BY position"),
+        QStringLiteral(
+            "SELECT name, type, reference_values FROM drift_features WHERE monitor_id = ? ORDER BY position"),
         {monitorId});
     while (query.next()) {
         DriftReferenceColumn column;
@@ -573,9 +591,9 @@ DriftReference DriftMonitors::reference(qint64 monitorId) const {
 }
 
 QList<DriftWindow> DriftMonitors::windows(qint64 monitorId) const {
-    QSqlQuery query = SqlQuery::run(m_workspace.database(),
-                                    selectWindows + QStringLiteral("WHERE monitor_id = ? ORDER BY first_day, id"),
-                                    {monitorId});
+    QSqlQuery query = SqlQuery::run(
+        m_workspace.database(), selectWindows + QStringLiteral("WHERE monitor_id = ? ORDER BY first_day, id"),
+        {monitorId});
     QList<DriftWindow> windows;
     while (query.next()) {
         DriftWindow w;
@@ -606,10 +624,10 @@ QList<DriftResult> DriftMonitors::results(qint64 monitorId) const {
 }
 
 std::optional<DriftDistribution> DriftMonitors::distribution(qint64 windowId, const QString& feature) const {
-    const QVariant bins =
-        SqlQuery::scalar(m_workspace.database(),
-                         QStringLiteral("SELECT bins FROM drift_distributions WHERE window_id = ? AND feature = ?"),
-                         {windowId, feature});
+    const QVariant bins = SqlQuery::scalar(
+        m_workspace.database(),
+        QStringLiteral("SELECT bins FROM drift_distributions WHERE window_id = ? AND feature = ?"),
+        {windowId, feature});
     if (bins.isNull())
         return std::nullopt;
     const QJsonObject json = QJsonDocument::fromJson(bins.toByteArray()).object();
@@ -641,7 +659,9 @@ DriftStatus DriftMonitors::statusOf(const QList<DriftMonitor>& monitors) const {
         status.retrainingRecommended = true;
         QStringList why;
         if (latest.datasetDrift)
-            why << QStringLiteral("dataset drift (%1 of %2 features)").arg(latest.driftedFeatures).arg(latest.featureCount);
+            why << QStringLiteral("dataset drift (%1 of %2 features)")
+                       .arg(latest.driftedFeatures)
+                       .arg(latest.featureCount);
         if (!latest.driftedKeyFeatures.isEmpty())
             why << QStringLiteral("key feature%1 %2 drifted")
                        .arg(latest.driftedKeyFeatures.size() > 1 ? QStringLiteral("s") : QString(),
@@ -669,7 +689,8 @@ QJsonValue DriftMonitors::evidenceSummary(qint64 versionId) const {
             continue;
         QJsonArray features;
         for (const DriftFeature& f : monitor.features)
-            features.append(QJsonObject{{QStringLiteral("name"), f.name}, {QStringLiteral("type"), typeName(f.type)}});
+            features.append(
+                QJsonObject{{QStringLiteral("name"), f.name}, {QStringLiteral("type"), typeName(f.type)}});
         summary.append(QJsonObject{{QStringLiteral("name"), monitor.name},
                                    {QStringLiteral("reference"), monitor.referenceName},
                                    {QStringLiteral("reference_sha256"), monitor.referenceSha256},

@@ -17,7 +17,8 @@ QString driftPeriodName(DriftPeriod period) {
 }
 
 std::optional<DriftPeriod> driftPeriodFromName(const QString& name) {
-    for (const DriftPeriod period : {DriftPeriod::File, DriftPeriod::Day, DriftPeriod::Week, DriftPeriod::Month}) {
+    for (const DriftPeriod period :
+         {DriftPeriod::File, DriftPeriod::Day, DriftPeriod::Week, DriftPeriod::Month}) {
         if (driftPeriodName(period) == name)
             return period;
     }

@@ -119,7 +119,8 @@ void chooseDefault(DriftColumnResult& r, std::size_t distinctBoth, std::optional
     r.zP = zPValue;
     r.defaultMethod = DriftMethod::defaultFor(r.type, r.nReference, distinctBoth, t);
     r.defaultScore = DriftMethod::score(r.defaultMethod, r).value_or(0.0);
-    r.drifted = DriftMethod::drifted(r.defaultMethod, r.defaultScore, DriftMethod::threshold(r.defaultMethod, t));
+    r.drifted =
+        DriftMethod::drifted(r.defaultMethod, r.defaultScore, DriftMethod::threshold(r.defaultMethod, t));
 }
 
 // Evidently's Z-test needs the share of one category on each side; it picks any category, and
@@ -392,9 +393,10 @@ DriftColumnResult DriftStatistics::categorical(const QString& name, const QStrin
     return categoricalCounts(name, counts, t);
 }
 
-DriftColumnResult DriftStatistics::categoricalCounts(const QString& name,
-                                                     const std::map<QString, std::pair<double, double>>& counts,
-                                                     const DriftThresholds& t) {
+DriftColumnResult
+DriftStatistics::categoricalCounts(const QString& name,
+                                   const std::map<QString, std::pair<double, double>>& counts,
+                                   const DriftThresholds& t) {
     // Bins in label order, as Evidently's chi-square sorts its keys.
     Binned binned;
     binned.perValue = true;
@@ -421,9 +423,9 @@ DriftColumnResult DriftStatistics::categoricalCounts(const QString& name,
     return r;
 }
 
-QList<DriftColumnResult> DriftStatistics::computeColumns(qsizetype count,
-                                                        const std::function<DriftColumnResult(qsizetype)>& column,
-                                                        int threads) {
+QList<DriftColumnResult>
+DriftStatistics::computeColumns(qsizetype count, const std::function<DriftColumnResult(qsizetype)>& column,
+                                int threads) {
     QList<DriftColumnResult> results(count);
     std::vector<std::exception_ptr> errors(static_cast<std::size_t>(count));
     std::atomic<qsizetype> next{0};
@@ -458,8 +460,8 @@ DriftReport DriftStatistics::verdict(QList<DriftColumnResult> columns, const Dri
     for (const DriftColumnResult& r : report.columns)
         report.driftedColumns += r.drifted ? 1 : 0;
     const auto count = report.columns.size();
-    report.datasetDrift =
-        count > 0 && static_cast<double>(report.driftedColumns) >= t.datasetShare * static_cast<double>(count);
+    report.datasetDrift = count > 0 && static_cast<double>(report.driftedColumns) >=
+                                           t.datasetShare * static_cast<double>(count);
     return report;
 }
 

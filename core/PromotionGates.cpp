@@ -95,7 +95,8 @@ Gate findingsGate(const Workspace& workspace, const PromotionRequest& request) {
 // production data yet: its gate does not apply, but it still says when the model it would
 // replace is flagged, since that is often why the candidate exists.
 Gate driftGate(const Workspace& workspace, const PromotionRequest& request) {
-    Gate gate{QStringLiteral("drift"), QStringLiteral("Latest drift status"), Gate::Status::NotApplicable, {}};
+    Gate gate{
+        QStringLiteral("drift"), QStringLiteral("Latest drift status"), Gate::Status::NotApplicable, {}};
     const DriftMonitors monitors(workspace);
     const DriftStatus own = monitors.versionStatus(request.versionId);
     if (own.windows > 0) {
@@ -140,8 +141,8 @@ bool hasEvidenceFile(const Workspace& workspace, qint64 versionId, const QString
 } // namespace
 
 QList<Gate> PromotionGates::compute(const Workspace& workspace, const PromotionRequest& request) {
-    return {primaryMetricGate(workspace, request), findingsGate(workspace, request), driftGate(workspace, request),
-            evidenceGate(workspace, request)};
+    return {primaryMetricGate(workspace, request), findingsGate(workspace, request),
+            driftGate(workspace, request), evidenceGate(workspace, request)};
 }
 
 QJsonObject PromotionGates::summary(const QList<Gate>& gates) {

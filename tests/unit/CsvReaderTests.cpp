@@ -1,5 +1,8 @@
 #include "AssayError.h"
 #include "CsvReader.h"
+#include "CsvRowHandler.h"
+
+#include <QBuffer>
 
 #include <catch2/catch.hpp>
 
@@ -95,4 +98,71 @@ TEST_CASE("files are streamed in chunks across field boundaries", "[csv]") {
     CHECK(table.rows == 5000);
     CHECK(table.columns[0].numbers.size() == 5000);
     CHECK(table.columns[1].categories.size() == 7);
+}
+
+namespace {
+
+// Collects what the row mode hands over.
+class RowCollector : public CsvRowHandler {
+public:
+    QStringList names;
+    QList<QStringList> rows;
+    QList<qint64> lines;
+    QList<std::vector<qint64>> columns;
+
+    void header(const QStringList& headerNames) override { names = headerNames; }
+    void row(qint64 line, const std::vector<std::string>& fields,
+             const std::vector<qint64>& cellColumns) override {
+        QStringList cells;
+        for (const std::string& field : fields)
+            cells << QString::fromStdString(field);
+        rows << cells;
+        lines << line;
+        columns << cellColumns;
+    }
+};
+
+} // namespace
+
+TEST_CASE("row mode hands over each row's cells with their line and column", "[csv]") {
+    QByteArray text("\xEF\xBB\xBF"
+                    "day;note;x\r\n2026-03-02;\"two\nlines; quoted\";1,5\r\n\r\n2026-03-03;\"\"\"q\"\"\";\n");
+    QBuffer buffer(&text);
+    buffer.open(QIODevice::ReadOnly);
+    RowCollector rows;
+    CsvReader::readRows(buffer, QStringLiteral("rows.csv"), rows);
+    CHECK(rows.names == QStringList{QStringLiteral("day"), QStringLiteral("note"), QStringLiteral("x")});
+    REQUIRE(rows.rows.size() == 2);
+    CHECK(rows.rows[0] == QStringList{QStringLiteral("2026-03-02"), QStringLiteral("two\nlines; quoted"),
+                                      QStringLiteral("1,5")});
+    CHECK(rows.rows[1] == QStringList{QStringLiteral("2026-03-03"), QStringLiteral("\"q\""), QString()});
+    CHECK(rows.lines == QList<qint64>{2, 5});
+    CHECK(rows.columns[1] == std::vector<qint64>{1, 12, 20});
+}
+
+TEST_CASE("row mode refuses ragged rows and stops when progress cancels", "[csv]") {
+    QByteArray ragged("a,b\n1,2\n3\n");
+    QBuffer raggedBuffer(&ragged);
+    raggedBuffer.open(QIODevice::ReadOnly);
+    RowCollector rows;
+    CHECK_THROWS_WITH(CsvReader::readRows(raggedBuffer, QStringLiteral("ragged.csv"), rows),
+                      Catch::Contains("ragged.csv:3:2: row has 1 fields, the header has 2"));
+
+    QByteArray big("a\n");
+    for (int i = 0; i < 20000; ++i)
+        big.append("1\n");
+    QBuffer bigBuffer(&big);
+    bigBuffer.open(QIODevice::ReadOnly);
+    CsvReadOptions options;
+    options.chunkSize = 4096;
+    int calls = 0;
+    options.progress = [&](qint64 done, qint64 total) {
+        CHECK(done <= total);
+        return ++calls < 3;
+    };
+    RowCollector partial;
+    CHECK_THROWS_WITH(CsvReader::readRows(bigBuffer, QStringLiteral("big.csv"), partial, options),
+                      Catch::Contains("Reading big.csv was cancelled"));
+    CHECK(calls == 3);
+    CHECK(partial.rows.size() < 20000);
 }
