@@ -40,6 +40,11 @@ int DriftAddCommand::run(CliContext& context, const QCommandLineParser& parser) 
     const DriftArguments::Target target = DriftArguments::target(parser);
     const auto workspace = Workspace::open(context.workspacePath());
     const DriftMonitor monitor = DriftArguments::resolveMonitor(*workspace, target);
+    if (!label.isEmpty() && monitor.period != DriftPeriod::File)
+        throw UsageError{
+            QStringLiteral("--window names the window of a monitor without a timestamp; \"%1\" cuts "
+                           "windows by %2 of \"%3\"")
+                .arg(monitor.name, driftPeriodName(monitor.period), monitor.timestampColumn)};
     int added = 0;
     for (const QString& file : files) {
         const QList<qint64> ids = DriftMonitors::addFile(*workspace, monitor.id, file, label);

@@ -83,14 +83,13 @@ QString json(const QList<ModelRows>& rows) {
     for (const ModelRows& entry : rows) {
         QJsonArray monitors;
         for (const MonitorRow& row : entry.monitors) {
-            monitors.append(
-                QJsonObject{{QStringLiteral("version"), row.monitor.version},
-                            {QStringLiteral("name"), row.monitor.name},
-                            {QStringLiteral("windows"), row.windows},
-                            {QStringLiteral("latest_window"),
-                             row.latest ? QJsonValue(row.latest->json()) : QJsonValue(QJsonValue::Null)},
-                            {QStringLiteral("retraining_recommended"),
-                             row.latest && row.latest->window().retrainingRecommended}});
+            monitors.append(QJsonObject{{QStringLiteral("version"), row.monitor.version},
+                                        {QStringLiteral("name"), row.monitor.name},
+                                        {QStringLiteral("windows"), row.windows},
+                                        {QStringLiteral("latest"), row.latest ? QJsonValue(row.latest->json())
+                                                                              : QJsonValue(QJsonValue::Null)},
+                                        {QStringLiteral("retraining_recommended"),
+                                         row.latest && row.latest->window().retrainingRecommended}});
         }
         models.append(
             QJsonObject{{QStringLiteral("model"), entry.model.name},

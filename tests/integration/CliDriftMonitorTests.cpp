@@ -258,6 +258,11 @@ TEST_CASE("drift add refuses a window that has data, and bad files, writing noth
     CHECK(pipeline.auditEvents() == events);
 
     CHECK(pipeline.drift(QStringList{QStringLiteral("add")} + DriftPipeline::target()).status == 2);
+    const CliResult labelled =
+        pipeline.drift(QStringList{QStringLiteral("add")} + DriftPipeline::target() +
+                       QStringList{pipeline.weeks[1], QStringLiteral("--window"), QStringLiteral("w2")});
+    CHECK(labelled.status == 2);
+    CHECK(labelled.err.contains(QLatin1String("cuts windows by week of \"date\"")));
     CHECK(pipeline.drift(QStringList{QStringLiteral("monitor")} + DriftPipeline::target()).status == 2);
     CHECK(pipeline.drift({QStringLiteral("windows"), QStringLiteral("--model"), QStringLiteral("churn")})
               .status == 2);
