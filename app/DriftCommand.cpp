@@ -1,49 +1,25 @@
 #include "DriftCommand.h"
 
-#include "CliOutput.h"
-#include "CsvReader.h"
-#include "DriftStatistics.h"
-#include "UsageError.h"
-
-#include <QJsonDocument>
+#include "DriftAddCommand.h"
+#include "DriftComputeCommand.h"
+#include "DriftMonitorCommand.h"
+#include "DriftRulesCommand.h"
+#include "DriftStatusCommand.h"
+#include "DriftWindowsCommand.h"
 
 namespace assay::cli {
 
+DriftCommand::DriftCommand() {
+    addSubcommand(std::make_unique<DriftComputeCommand>());
+    addSubcommand(std::make_unique<DriftMonitorCommand>());
+    addSubcommand(std::make_unique<DriftAddCommand>());
+    addSubcommand(std::make_unique<DriftStatusCommand>());
+    addSubcommand(std::make_unique<DriftWindowsCommand>());
+    addSubcommand(std::make_unique<DriftRulesCommand>());
+}
+
 QString DriftCommand::summary() const {
-    return QStringLiteral("drift of --current against --reference (CSV files), as JSON");
-}
-
-void DriftCommand::defineOptions(QCommandLineParser& parser) const {
-    parser.addOptions({
-        {QStringLiteral("reference"), QStringLiteral("The reference data (CSV)."), QStringLiteral("FILE")},
-        {QStringLiteral("current"), QStringLiteral("The current data (CSV)."), QStringLiteral("FILE")},
-        {QStringLiteral("categorical"), QStringLiteral("Treat this column as categorical (repeatable)."),
-         QStringLiteral("COLUMN")},
-        {QStringLiteral("format"), QStringLiteral("json, the only format."), QStringLiteral("FORMAT")},
-    });
-    parser.addPositionalArgument(QStringLiteral("compute"), QStringLiteral("Compute the statistics."));
-}
-
-int DriftCommand::run(CliContext& /*context*/, const QCommandLineParser& parser) {
-    const QStringList args = parser.positionalArguments();
-    if (args.value(0) != QLatin1String("compute") || args.size() != 1)
-        throw UsageError{
-            QStringLiteral("drift takes a subcommand: drift compute --reference R.csv --current C.csv")};
-    const QString reference = parser.value(QStringLiteral("reference"));
-    const QString current = parser.value(QStringLiteral("current"));
-    if (reference.isEmpty() || current.isEmpty())
-        throw UsageError{QStringLiteral("drift compute needs --reference and --current")};
-    if (parser.isSet(QStringLiteral("format")) &&
-        parser.value(QStringLiteral("format")) != QLatin1String("json"))
-        throw UsageError{QStringLiteral("drift compute: --format must be json")};
-    CsvReadOptions options;
-    for (const QString& column : parser.values(QStringLiteral("categorical")))
-        options.typeOverrides.insert(column, CsvColumnType::Categorical);
-    const CsvTable referenceTable = CsvReader::read(reference, options);
-    const CsvTable currentTable = CsvReader::read(current, options);
-    const DriftReport report = DriftStatistics::compare(referenceTable, currentTable);
-    CliOutput::out() << QString::fromUtf8(QJsonDocument(report.toJson()).toJson(QJsonDocument::Indented));
-    return exitOk;
+    return QStringLiteral("drift of two CSV files, and drift monitors on model versions");
 }
 
 } // namespace assay::cli

@@ -1,21 +1,19 @@
 #pragma once
 
-#include "CliCommand.h"
+#include "CliCommandGroup.h"
 
 namespace assay::cli {
 
-// drift compute --reference R.csv --current C.csv [--categorical COLUMN]: the statistics of
-// DESIGN §6 per column as JSON; a malformed CSV fails with its FILE:LINE:COLUMN.
-class DriftCommand : public CliCommand {
+// drift compute|monitor|add|status|windows|rules: drift of two CSV files without a workspace, and
+// the drift monitors of model versions (DESIGN §6). What counts as drift, who may change a
+// monitor and when a window is refused is core's to say, so the CLI and the GUI agree.
+class DriftCommand : public CliCommandGroup {
 public:
-    QString name() const override { return QStringLiteral("drift"); }
-    QString arguments() const override { return QStringLiteral("compute"); }
-    QString summary() const override;
+    DriftCommand();
 
-protected:
-    bool usesWorkspace() const override { return false; }
-    void defineOptions(QCommandLineParser& parser) const override;
-    int run(CliContext& context, const QCommandLineParser& parser) override;
+    QString name() const override { return QStringLiteral("drift"); }
+    QString arguments() const override { return QStringLiteral("SUBCOMMAND"); }
+    QString summary() const override;
 };
 
 } // namespace assay::cli

@@ -1,5 +1,6 @@
 #include "DemoGovernance.h"
 
+#include "DemoMonitoring.h"
 #include "EvidenceFiles.h"
 #include "Findings.h"
 #include "Identity.h"
@@ -218,6 +219,11 @@ void creditModel(Replay& replay, const QString& admin, const DemoGovernance::Mod
         WriteTransaction& tx = replay.as(priya, version->registeredAt + 3 * hour);
         fileValidationReport(tx, model.name, versionId(tx, model, version->number), version->number);
     }
+    // Tier 1 requires a drift monitor as evidence: it is set up before the request, so that the
+    // approval covers it; the weeks of production data come after.
+    DemoMonitoring monitoring;
+    WriteTransaction& setup = replay.as(model.submitter, base + day);
+    const qint64 monitorId = monitoring.createMonitor(setup, versionId(setup, model, champion.number));
     const qint64 first = PromotionRequests::submit(replay.as(model.submitter, base + 4 * day), model.id,
                                                    champion.number, QStringLiteral("production"),
                                                    QStringLiteral("Higher AUC on the held-out month."));
@@ -226,6 +232,8 @@ void creditModel(Replay& replay, const QString& admin, const DemoGovernance::Mod
                   {{QStringLiteral("Back-test PD calibration on the latest quarter's defaults"),
                     QStringLiteral("cchen"), dateOf(now + 30 * day), QStringLiteral("high")}});
     replay.decide(rosa, base + 7 * day, first, QStringLiteral("Risk accepted for Tier 1."));
+    monitoring.addWeeks(replay.as(model.submitter, base + 8 * day), monitorId, model.submitter,
+                        base + 8 * day, now);
 
     const qint64 second = PromotionRequests::submit(
         replay.as(model.submitter, now - 3 * day), model.id, candidate.number, QStringLiteral("production"),

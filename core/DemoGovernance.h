@@ -11,8 +11,9 @@ class WriteTransaction;
 // The governance history of the demo workspace, replayed in the demo's one transaction: the
 // people and their roles, model owners, risk assessments in all three tiers, a production
 // champion of each model approved with signatures, requests waiting on different roles, a
-// decision gone stale, a pending tier override, findings, and a legacy model whose periodic
-// review is overdue. The fictional reviewers sign with keys that live only for the fill.
+// decision gone stale, a pending tier override, findings, a legacy model whose periodic review
+// is overdue, and a drift monitor on the Tier 1 champion whose latest weeks recommend retraining
+// (DemoMonitoring). The fictional reviewers sign with keys that live only for the fill.
 class DemoGovernance {
 public:
     struct Version {

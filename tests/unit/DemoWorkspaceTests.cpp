@@ -1,8 +1,11 @@
 #include "AssayError.h"
 #include "AuditLog.h"
+#include "DemoMonitoring.h"
 #include "DemoWorkspace.h"
+#include "DriftMonitors.h"
 #include "MetricStore.h"
 #include "ModelCatalog.h"
+#include "PromotionGates.h"
 #include "PromotionRequests.h"
 #include "Registry.h"
 #include "RiskAssessments.h"
@@ -11,7 +14,9 @@
 #include "TemporaryWorkspace.h"
 #include "Tracking.h"
 
+#include <QDateTime>
 #include <QSet>
+#include <QTimeZone>
 
 #include <catch2/catch.hpp>
 
@@ -146,5 +151,104 @@ TEST_CASE("The demo's governance: all tiers, signed champions, waiting requests,
     CHECK(requests.inbox(QStringLiteral("reviewer")).size() == 2);
     CHECK(requests.inbox(QStringLiteral("nora")).size() == 1);
     CHECK(RiskAssessments(workspace).pendingOverrides().size() == 1);
+    CHECK(AuditLog::verify(workspace.database()).intact);
+}
+
+TEST_CASE(
+    "The demo's production credit model is monitored, drifts after week 8 and is flagged for retraining",
+    "[demo][drift]") {
+    TemporaryWorkspace ws(QStringLiteral("reviewer"));
+    ws.now = 1'790'000'000'000;
+    DemoWorkspace::populate(ws.workspace());
+    const Workspace& workspace = ws.workspace();
+    const Registry registry(workspace);
+    const RegisteredModel model = *registry.modelByName(QStringLiteral("credit-default-pd"));
+    const std::optional<int> production = registry.aliasVersion(model.id, QStringLiteral("production"));
+    REQUIRE(production.has_value());
+    const DriftMonitors monitors(workspace);
+    const std::optional<DriftMonitor> monitor =
+        monitors.monitor(registry.version(model.id, *production)->id, QStringLiteral("production"));
+    REQUIRE(monitor.has_value());
+    CHECK_FALSE(monitor->afterApproval); // set up before the promotion, so part of its evidence
+    CHECK(monitor->referenceRows == 5000);
+    CHECK(monitor->period == DriftPeriod::Week);
+    CHECK(monitor->metric == PerformanceMetric::Accuracy);
+    REQUIRE(monitor->features.size() == 6);
+    REQUIRE(monitor->feature(QStringLiteral("employment_type")));
+    CHECK(monitor->feature(QStringLiteral("employment_type"))->type == CsvColumnType::Categorical);
+    for (const DriftFeature& feature : monitor->features)
+        CHECK(feature.key == (feature.name == QLatin1String("income")));
+
+    const QList<DriftWindow> windows = monitors.windows(monitor->id);
+    REQUIRE(windows.size() == DemoMonitoring::weeks);
+    const QDate today = QDateTime::fromMSecsSinceEpoch(ws.now, QTimeZone::utc()).date();
+    CHECK(windows.last().last == today.addDays(-today.dayOfWeek())); // the last complete week
+    for (qsizetype i = 0; i < windows.size(); ++i) {
+        CHECK(windows[i].rows == 1500);
+        CHECK(windows[i].first.dayOfWeek() == 1);
+        if (i > 0)
+            CHECK(windows[i].first == windows[i - 1].first.addDays(7));
+    }
+
+    QMap<qint64, int> weekOf;
+    for (qsizetype i = 0; i < windows.size(); ++i)
+        weekOf.insert(windows[i].id, static_cast<int>(i) + 1);
+    int judged = 0;
+    for (const DriftResult& result : monitors.results(monitor->id)) {
+        if (!result.monitored)
+            continue;
+        ++judged;
+        const int week = weekOf.value(result.windowId);
+        INFO(result.feature.toStdString() << " in week " << week << ": " << result.score());
+        const bool drifts =
+            result.feature == QLatin1String("income") || result.feature == QLatin1String("utilization");
+        if (!drifts || week <= 8)
+            CHECK_FALSE(result.drifted.value_or(true));
+        else if (week >= 10)
+            CHECK(result.drifted.value_or(false));
+    }
+    CHECK(judged == 6 * DemoMonitoring::weeks);
+    for (qsizetype i = 0; i < windows.size(); ++i) {
+        INFO("week " << i + 1);
+        CHECK_FALSE(windows[i].datasetDrift); // two features of six
+        if (i < 8)
+            CHECK_FALSE(windows[i].retrainingRecommended);
+        if (i >= 9) {
+            CHECK(windows[i].retrainingRecommended);
+            CHECK(windows[i].driftedKeyFeatures == QStringList{QStringLiteral("income")});
+        }
+        REQUIRE(windows[i].performance.has_value());
+    }
+    // Accuracy holds for eight weeks, then slips.
+    CHECK(*windows[11].performance < *windows[7].performance - 0.04);
+    CHECK(*windows[11].performance < *windows[9].performance);
+
+    const DriftStatus status = monitors.status(model.id);
+    CHECK(status.retrainingRecommended);
+    CHECK(status.latestWindow == windows.last().label);
+    for (const ModelOverview& overview : ModelCatalog(workspace).overviews(ws.now)) {
+        INFO(overview.model.name.toStdString());
+        CHECK(overview.drift.retrainingRecommended == (overview.model.id == model.id));
+    }
+
+    // The champion's approval covered the monitor and still verifies; the candidate's drift gate
+    // says the model it would replace is flagged.
+    const PromotionRequests requests(workspace);
+    for (const PromotionRequest& request : requests.requests(model.id)) {
+        if (request.status == PromotionRequest::Status::Executed) {
+            CHECK(request.version == *production);
+            for (const auto& [key, present] : PromotionGates::evidenceItems(workspace, request))
+                CHECK((present || key != QLatin1String("drift_monitor")));
+            for (const Decision& decision : requests.decisions(request))
+                CHECK(decision.status == Decision::Status::Verified);
+        } else if (request.isOpen()) {
+            for (const Gate& gate : PromotionGates::compute(workspace, request)) {
+                if (gate.key == QLatin1String("drift"))
+                    CHECK(gate.detail.contains(QLatin1String("retraining recommended")));
+            }
+        }
+    }
+    for (const SignatureCheck& check : requests.verifySignatures())
+        CHECK_FALSE(check.isProblem());
     CHECK(AuditLog::verify(workspace.database()).intact);
 }
