@@ -17,6 +17,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
@@ -52,10 +53,10 @@ AddDriftDataDialog::AddDriftDataDialog(WorkspaceSession& session, qint64 monitor
                        .arg(m_monitor.name));
 
     auto* layout = new QVBoxLayout(this);
-    m_description = new QLabel(tr("Current data is compared with the reference %1 (%n row(s)), feature by "
-                                  "feature. %2",
-                                  nullptr, static_cast<int>(m_monitor.referenceRows))
-                                   .arg(m_monitor.referenceName, windowsText(m_monitor)));
+    m_description = new QLabel(tr("Current data is compared with the reference %1 (%2 rows), feature by "
+                                  "feature. %3")
+                                   .arg(m_monitor.referenceName, QLocale().toString(m_monitor.referenceRows),
+                                        windowsText(m_monitor)));
     m_description->setWordWrap(true);
     layout->addWidget(m_description);
 
@@ -213,8 +214,11 @@ void AddDriftDataDialog::finishRun() {
         if (m_added.contains(window.id) && window.retrainingRecommended)
             retraining << window.label;
     }
-    m_summary = tr("%n window(s) added", nullptr, static_cast<int>(m_added.size())) +
-                tr(" from %n file(s).", nullptr, m_filesAdded) + QLatin1Char(' ') +
+    // No translator is installed, so the plurals are spelled out.
+    const auto size = m_added.size();
+    m_summary = (size == 1 ? tr("1 window added") : tr("%1 windows added").arg(size)) +
+                (m_filesAdded == 1 ? tr(" from 1 file.") : tr(" from %1 files.").arg(m_filesAdded)) +
+                QLatin1Char(' ') +
                 (retraining.isEmpty()
                      ? tr("None of them recommends retraining.")
                      : tr("Retraining recommended by %1.").arg(retraining.join(QStringLiteral(", "))));

@@ -250,8 +250,9 @@ bool NewDriftMonitorDialog::setReferencePath(const QString& path) {
     QStringList columns;
     try {
         columns = CsvReader::readHeader(path);
-        m_referenceStatus->setText(tr("%n column(s): %1", nullptr, static_cast<int>(columns.size()))
-                                       .arg(columns.join(QStringLiteral(", "))));
+        m_referenceStatus->setText(
+            (columns.size() == 1 ? tr("1 column: %1") : tr("%1 columns: %2").arg(columns.size()))
+                .arg(columns.join(QStringLiteral(", "))));
     } catch (const AssayError& error) {
         m_referenceStatus->setText(error.message());
     }

@@ -212,8 +212,11 @@ TEST_CASE("Cancel stops reading the reference and writes nothing", "[drift-dialo
     CHECK_FALSE(dialog->okButton()->isEnabled());
     // As the progress dialog's Cancel button does; the reader checks between chunks.
     dialog->task()->progressDialog()->cancel();
-    REQUIRE(test::waitFor([&] { return !dialog->task()->isRunning(); }));
-    QTest::qWait(0);                    // the finished signal's handlers
+    // Enabled again once the task has reported its end (gone, had the monitor been made after all).
+    QPointer<NewDriftMonitorDialog> guard(dialog);
+    REQUIRE(test::waitFor(
+        [&] { return !guard || (!guard->task()->isRunning() && guard->okButton()->isEnabled()); }));
+    REQUIRE(guard);
     CHECK(errorBox(dialog) == nullptr); // a cancel is not an error
     CHECK(DriftMonitors(*f.session.workspace()).monitors(f.models.churn).isEmpty());
     CHECK(dialog->isVisible());
