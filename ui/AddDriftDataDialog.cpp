@@ -148,6 +148,10 @@ void AddDriftDataDialog::addNext() {
     auto* context = new QObject(this);
     connect(m_task, &DriftTask::succeeded, context, [this, context, path, windows, sha256] {
         context->deleteLater();
+        if (!m_session.workspace()) {
+            finishRun();
+            return;
+        }
         QList<qint64> ids;
         try {
             m_session.workspace()->write([&](WriteTransaction& tx) {

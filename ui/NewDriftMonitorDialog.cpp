@@ -65,6 +65,9 @@ NewDriftMonitorDialog::NewDriftMonitorDialog(WorkspaceSession& session, qint64 m
     const std::optional<RegisteredModel> model = Registry(*m_session.workspace()).model(modelId);
     if (!model)
         throw AssayError(tr("There is no model with id %1.").arg(modelId));
+    if (Registry(*m_session.workspace()).versions(modelId).isEmpty())
+        throw AssayError(
+            tr("%1 has no version to monitor yet; register one from a run first.").arg(model->name));
     setWindowTitle(tr("New Drift Monitor for %1").arg(model->name));
 
     auto* layout = new QVBoxLayout(this);
@@ -143,8 +146,6 @@ QWidget* NewDriftMonitorDialog::createSourceForm(qint64 modelId) {
     m_version = new QComboBox;
     m_version->setObjectName(QStringLiteral("versionCombo"));
     const QList<ModelVersion> versions = Registry(*m_session.workspace()).versions(modelId);
-    if (versions.isEmpty())
-        throw AssayError(tr("This model has no version to monitor yet; register one from a run first."));
     int production = 0;
     for (const ModelVersion& version : versions) {
         const QString aliases = version.aliases.join(QStringLiteral(", "));
