@@ -53,14 +53,16 @@ AddDriftDataDialog::AddDriftDataDialog(WorkspaceSession& session, qint64 monitor
                        .arg(m_monitor.name));
 
     auto* layout = new QVBoxLayout(this);
-    m_description = new QLabel(tr("Current data is compared with the reference %1 (%2 rows), feature by "
-                                  "feature. %3")
+    m_description = new QLabel(tr("Current data is compared, feature by feature, with the reference data "
+                                  "%1 (%2 rows). %3")
                                    .arg(m_monitor.referenceName, QLocale().toString(m_monitor.referenceRows),
                                         windowsText(m_monitor)));
     m_description->setWordWrap(true);
     layout->addWidget(m_description);
 
-    m_files = new DriftDataFileModel(m_monitor.period == DriftPeriod::File, this);
+    m_files = new DriftDataFileModel(
+        m_monitor.period == DriftPeriod::File,
+        tr("by %1 of \"%2\"").arg(driftPeriodName(m_monitor.period), m_monitor.timestampColumn), this);
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("fileTable"));
     m_table->setModel(m_files);

@@ -7,9 +7,10 @@
 
 namespace assay {
 
-DriftDataFileModel::DriftDataFileModel(bool perFile, QObject* parent)
+DriftDataFileModel::DriftDataFileModel(bool perFile, const QString& splitText, QObject* parent)
     : QAbstractTableModel(parent)
-    , m_perFile(perFile) {}
+    , m_perFile(perFile)
+    , m_splitText(splitText) {}
 
 void DriftDataFileModel::addFiles(const QStringList& paths) {
     QList<File> added;
@@ -55,7 +56,7 @@ QVariant DriftDataFileModel::data(const QModelIndex& index, int role) const {
             return QDir::toNativeSeparators(file.path);
     } else if (index.column() == WindowColumn) {
         if (role == Qt::DisplayRole)
-            return m_perFile ? file.label : tr("by the timestamp column");
+            return m_perFile ? file.label : m_splitText;
         if (role == Qt::EditRole)
             return file.label;
     }

@@ -13,8 +13,9 @@ class DriftDataFileModel : public QAbstractTableModel {
 public:
     enum Column { FileColumn, WindowColumn, ColumnCount };
 
-    // perFile: the monitor makes one window per file, so that labels can be edited.
-    explicit DriftDataFileModel(bool perFile, QObject* parent = nullptr);
+    // perFile: the monitor makes one window per file, so that labels can be edited; otherwise
+    // splitText says how a file is cut ("by week of \"date\"").
+    DriftDataFileModel(bool perFile, const QString& splitText, QObject* parent = nullptr);
 
     void addFiles(const QStringList& paths); // a file already listed is skipped
     void removeFile(int row);
@@ -35,6 +36,7 @@ private:
     };
 
     bool m_perFile;
+    QString m_splitText;
     QList<File> m_files;
 };
 

@@ -45,7 +45,6 @@ DriftRulesDialog::DriftRulesDialog(WorkspaceSession& session, qint64 monitorId, 
     m_thresholds = new DriftThresholdsForm;
     m_thresholds->setThresholds(monitor->thresholds);
     thresholdsLayout->addWidget(m_thresholds);
-    thresholdsLayout->addStretch(1);
 
     m_rules = new DriftRuleModel(this);
     m_rules->setMonitorThresholds(monitor->thresholds);
@@ -65,7 +64,11 @@ DriftRulesDialog::DriftRulesDialog(WorkspaceSession& session, qint64 monitorId, 
     featuresLayout->addWidget(m_table);
 
     auto* middle = new QHBoxLayout;
-    middle->addWidget(thresholdsBox);
+    // The thresholds keep their height; the features table takes the rest.
+    auto* left = new QVBoxLayout;
+    left->addWidget(thresholdsBox);
+    left->addStretch(1);
+    middle->addLayout(left);
     middle->addWidget(featuresBox, 1);
     layout->addLayout(middle, 1);
 
