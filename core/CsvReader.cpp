@@ -380,6 +380,34 @@ void CsvReader::readRows(QIODevice& device, const QString& sourceName, CsvRowHan
     }).finishRows();
 }
 
+namespace {
+
+// Stops the row reader once the header is in: what follows is not needed.
+class HeaderCatcher : public CsvRowHandler {
+public:
+    struct Done {};
+    QStringList names;
+
+    void header(const QStringList& headerNames) override {
+        names = headerNames;
+        throw Done{};
+    }
+    void row(qint64, const std::vector<std::string>&, const std::vector<qint64>&) override {}
+};
+
+} // namespace
+
+QStringList CsvReader::readHeader(const QString& path) {
+    HeaderCatcher catcher;
+    CsvReadOptions options;
+    options.chunkSize = 4096; // a header rarely needs more; the reader reads on when it does
+    try {
+        readRows(path, catcher, options);
+    } catch (const HeaderCatcher::Done&) {
+    }
+    return catcher.names;
+}
+
 AssayError CsvReader::error(const QString& sourceName, qint64 line, qint64 column, const QString& reason) {
     return AssayError(QStringLiteral("%1:%2:%3: %4").arg(sourceName).arg(line).arg(column).arg(reason));
 }

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QIODevice>
 #include <QString>
+#include <QStringList>
 
 namespace assay {
 
@@ -30,6 +31,10 @@ public:
     static void readRows(const QString& path, CsvRowHandler& handler, const CsvReadOptions& options = {});
     static void readRows(QIODevice& device, const QString& sourceName, CsvRowHandler& handler,
                          const CsvReadOptions& options = {});
+    // The column names of the header row, reading no further than the header needs (a dialog
+    // offers the columns before the whole file is read). Same format rules and errors.
+    static QStringList readHeader(const QString& path);
+
     // The error for a bad cell, worded as the reader's own: "FILE:LINE:COLUMN: reason".
     static AssayError error(const QString& sourceName, qint64 line, qint64 column, const QString& reason);
 

@@ -1,8 +1,11 @@
 #include "MainWindow.h"
 
+#include "AddDriftDataDialog.h"
 #include "AssayError.h"
 #include "ComparePage.h"
 #include "DemoWorkspace.h"
+#include "DriftMonitors.h"
+#include "DriftRulesDialog.h"
 #include "ErrorBox.h"
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
@@ -11,8 +14,10 @@
 #include "ModelCardDialog.h"
 #include "ModelPage.h"
 #include "ModelsPage.h"
+#include "NewDriftMonitorDialog.h"
 #include "PolicyEditorDialog.h"
 #include "PromotionRequestDialog.h"
+#include "Registry.h"
 #include "ReviewsPage.h"
 #include "RiskAssessmentWizard.h"
 #include "RoleDescription.h"
@@ -30,6 +35,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -128,6 +134,19 @@ void MainWindow::createActions() {
            "version"));
     connect(m_tierPolicyAction, &QAction::triggered, this, &MainWindow::editTierPolicy);
 
+    m_newDriftMonitorAction = new QAction(tr("&New Drift Monitor…"), this);
+    m_newDriftMonitorAction->setStatusTip(
+        tr("Watch a model version's input data for drift against a reference file"));
+    connect(m_newDriftMonitorAction, &QAction::triggered, this, &MainWindow::chooseModelForMonitor);
+    m_addDriftDataAction = new QAction(tr("&Add Drift Data…"), this);
+    m_addDriftDataAction->setStatusTip(tr("Compare new data files with a monitor's reference"));
+    connect(m_addDriftDataAction, &QAction::triggered, this,
+            [this] { chooseMonitor(tr("Add Drift Data"), [this](qint64 id) { addDriftData(id); }); });
+    m_driftRulesAction = new QAction(tr("Drift &Thresholds…"), this);
+    m_driftRulesAction->setStatusTip(tr("Change when a monitor's features count as drifted"));
+    connect(m_driftRulesAction, &QAction::triggered, this,
+            [this] { chooseMonitor(tr("Drift Thresholds"), [this](qint64 id) { editDriftRules(id); }); });
+
     m_aboutAction = new QAction(tr("&About Assay"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -150,6 +169,11 @@ void MainWindow::createMenus() {
     m_workspaceMenu = menuBar()->addMenu(tr("&Workspace"));
     m_workspaceMenu->addAction(m_usersAction);
     m_workspaceMenu->addAction(m_tierPolicyAction);
+
+    m_driftMenu = menuBar()->addMenu(tr("&Drift"));
+    m_driftMenu->addAction(m_newDriftMonitorAction);
+    m_driftMenu->addAction(m_addDriftDataAction);
+    m_driftMenu->addAction(m_driftRulesAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -306,6 +330,107 @@ PolicyEditorDialog* MainWindow::editTierPolicy() {
     return openDialog<PolicyEditorDialog>(tr("Cannot open the tier policy"));
 }
 
+NewDriftMonitorDialog* MainWindow::newDriftMonitor(qint64 modelId) {
+    auto* dialog = openDialog<NewDriftMonitorDialog>(tr("Cannot set up a drift monitor"), modelId);
+    if (dialog) {
+        connect(dialog, &NewDriftMonitorDialog::created, this, [this](qint64 monitorId) {
+            if (const auto monitor = DriftMonitors(*m_session.workspace()).monitor(monitorId))
+                statusBar()->showMessage(tr("Drift monitor \"%1\" watches %2 version %3.")
+                                             .arg(monitor->name, monitor->modelName)
+                                             .arg(monitor->version),
+                                         statusMessageMs);
+        });
+    }
+    return dialog;
+}
+
+AddDriftDataDialog* MainWindow::addDriftData(qint64 monitorId) {
+    return openDialog<AddDriftDataDialog>(tr("Cannot add drift data"), monitorId);
+}
+
+DriftRulesDialog* MainWindow::editDriftRules(qint64 monitorId) {
+    return openDialog<DriftRulesDialog>(tr("Cannot change the drift thresholds"), monitorId);
+}
+
+qint64 MainWindow::contextModelId() const {
+    if (currentPage() == m_modelPage)
+        return m_modelPage->modelId();
+    if (currentPage() == m_modelsPage)
+        return m_modelsPage->selectedModelId();
+    return 0;
+}
+
+void MainWindow::choose(const QString& title, const QString& label,
+                        const QList<QPair<QString, qint64>>& choices, const QString& noneMessage,
+                        const std::function<void(qint64)>& pick) {
+    if (choices.isEmpty()) {
+        auto* box = new QMessageBox(QMessageBox::Information, title, noneMessage, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("driftChoiceNone"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return;
+    }
+    if (choices.size() == 1) {
+        pick(choices.first().second);
+        return;
+    }
+    // Opened, not exec()'d, as the other dialogs: tests pick from it.
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("driftChoice"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(label);
+    QStringList labels;
+    for (const auto& choice : choices)
+        labels << choice.first;
+    dialog->setComboBoxItems(labels);
+    connect(dialog, &QInputDialog::textValueSelected, this, [choices, pick](const QString& text) {
+        for (const auto& choice : choices) {
+            if (choice.first == text)
+                pick(choice.second);
+        }
+    });
+    dialog->open();
+}
+
+void MainWindow::chooseModelForMonitor() {
+    if (!m_session.isOpen())
+        return;
+    if (const qint64 modelId = contextModelId()) {
+        newDriftMonitor(modelId);
+        return;
+    }
+    QList<QPair<QString, qint64>> models;
+    for (const RegisteredModel& model : Registry(*m_session.workspace()).models())
+        models.append({model.name, model.id});
+    choose(tr("New Drift Monitor"), tr("Monitor a version of the model:"), models,
+           tr("There is no registered model to monitor yet. Register a version from a run's page first."),
+           [this](qint64 id) { newDriftMonitor(id); });
+}
+
+void MainWindow::chooseMonitor(const QString& title, const std::function<void(qint64)>& pick) {
+    if (!m_session.isOpen())
+        return;
+    const Workspace& workspace = *m_session.workspace();
+    const DriftMonitors drift(workspace);
+    QList<DriftMonitor> monitors;
+    if (const qint64 modelId = contextModelId())
+        monitors = drift.monitors(modelId);
+    else {
+        for (const RegisteredModel& model : Registry(workspace).models())
+            monitors << drift.monitors(model.id);
+    }
+    QList<QPair<QString, qint64>> choices;
+    for (const DriftMonitor& monitor : monitors)
+        choices.append(
+            {tr("%1 v%2 · %3").arg(monitor.modelName).arg(monitor.version).arg(monitor.name), monitor.id});
+    choose(title, tr("Drift monitor:"), choices,
+           contextModelId()
+               ? tr("This model has no drift monitor yet. Set one up with Drift › New Drift Monitor….")
+               : tr("There is no drift monitor yet. Set one up with Drift › New Drift Monitor…."),
+           pick);
+}
+
 void MainWindow::showRequest(qint64 requestId) {
     m_reviewsPage->showRequest(requestId);
     showPage(m_reviewsPage);
@@ -455,6 +580,8 @@ void MainWindow::updateActions() {
     m_importMlflowDatabaseAction->setEnabled(canStartJob);
     m_usersAction->setEnabled(m_session.isOpen());
     m_tierPolicyAction->setEnabled(m_session.isOpen());
+    for (QAction* action : {m_newDriftMonitorAction, m_addDriftDataAction, m_driftRulesAction})
+        action->setEnabled(m_session.isOpen());
 }
 
 void MainWindow::rebuildRecentMenu() {

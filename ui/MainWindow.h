@@ -17,11 +17,14 @@ class QStackedWidget;
 
 namespace assay {
 
+class AddDriftDataDialog;
 class ComparePage;
+class DriftRulesDialog;
 class ExperimentsPage;
 class ModelCardDialog;
 class ModelPage;
 class ModelsPage;
+class NewDriftMonitorDialog;
 class PolicyEditorDialog;
 class RiskAssessmentWizard;
 class ReviewsPage;
@@ -93,6 +96,18 @@ public:
     ModelCardDialog* editModelCard(qint64 versionId);
     PolicyEditorDialog* editTierPolicy();
 
+    // Drift monitor dialogs (the Drift page and the Drift menu call these), window-modal; each
+    // returns the dialog, or null after telling the user why it cannot open.
+    NewDriftMonitorDialog* newDriftMonitor(qint64 modelId);
+    AddDriftDataDialog* addDriftData(qint64 monitorId);
+    DriftRulesDialog* editDriftRules(qint64 monitorId);
+    // New Drift Monitor…, Add Drift Data…, Drift Thresholds…: for the model on the model page or
+    // selected on the Models page, asking which model or monitor when that does not say.
+    QMenu* driftMenu() const { return m_driftMenu; }
+    QAction* newDriftMonitorAction() const { return m_newDriftMonitorAction; }
+    QAction* addDriftDataAction() const { return m_addDriftDataAction; }
+    QAction* driftRulesAction() const { return m_driftRulesAction; }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -127,6 +142,14 @@ private:
     template <class Dialog, class... Args>
     Dialog* openDialog(const QString& failureTitle, Args&&... args);
     void updateReviewsCount(int count);
+    // The model the user is looking at: on the model page, or selected on the Models page; 0 if none.
+    qint64 contextModelId() const;
+    // Calls pick with the id of what the user chose from choices (label → id), asking only when
+    // there is more than one; says so when there is none.
+    void choose(const QString& title, const QString& label, const QList<QPair<QString, qint64>>& choices,
+                const QString& noneMessage, const std::function<void(qint64)>& pick);
+    void chooseModelForMonitor();
+    void chooseMonitor(const QString& title, const std::function<void(qint64)>& pick);
 
     WorkspaceSession& m_session;
     UiSettings& m_settings;
@@ -153,6 +176,10 @@ private:
     QAction* m_tierPolicyAction = nullptr;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_workspaceMenu = nullptr;
+    QMenu* m_driftMenu = nullptr;
+    QAction* m_newDriftMonitorAction = nullptr;
+    QAction* m_addDriftDataAction = nullptr;
+    QAction* m_driftRulesAction = nullptr;
     QPointer<UsersDialog> m_usersDialog;
 
     QLabel* m_pathLabel = nullptr;

@@ -35,8 +35,12 @@ TEST_CASE("The main window opens the governance dialogs", "[mainwindow][assessme
     QStringList menus;
     for (const QAction* action : window.menuBar()->actions())
         menus << action->text();
-    CHECK(menus ==
-          QStringList{QStringLiteral("&File"), QStringLiteral("&Workspace"), QStringLiteral("&Help")});
+    CHECK(menus == QStringList{QStringLiteral("&File"), QStringLiteral("&Workspace"),
+                               QStringLiteral("&Drift"), QStringLiteral("&Help")});
+    CHECK(window.driftMenu()->actions() == QList<QAction*>{window.newDriftMonitorAction(),
+                                                           window.addDriftDataAction(),
+                                                           window.driftRulesAction()});
+    CHECK(window.newDriftMonitorAction()->isEnabled());
     CHECK(window.workspaceMenu()->actions().contains(window.tierPolicyAction()));
     REQUIRE(window.tierPolicyAction()->isEnabled());
     window.tierPolicyAction()->trigger();

@@ -3,6 +3,8 @@
 #include "CsvRowHandler.h"
 
 #include <QBuffer>
+#include <QFile>
+#include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
 
@@ -165,4 +167,26 @@ TEST_CASE("row mode refuses ragged rows and stops when progress cancels", "[csv]
                       Catch::Contains("Reading big.csv was cancelled"));
     CHECK(calls == 3);
     CHECK(partial.rows.size() < 20000);
+}
+
+TEST_CASE("readHeader gives the header's columns without reading the rows", "[csv]") {
+    QTemporaryDir dir;
+    const auto write = [&](const char* name, const QByteArray& text) {
+        const QString path = dir.filePath(QLatin1String(name));
+        QFile file(path);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        file.write(text);
+        return path;
+    };
+    CHECK(CsvReader::readHeader(write("semi.csv", "\xEF\xBB\xBF\"a;b\";c;d\r\n1;2;3\r\n")) ==
+          QStringList{QStringLiteral("a;b"), QStringLiteral("c"), QStringLiteral("d")});
+    CHECK(CsvReader::readHeader(write("only.csv", "x,y")) ==
+          QStringList{QStringLiteral("x"), QStringLiteral("y")});
+    // A bad row further down is not the header's business: it is found when the data is read.
+    const QString ragged = write("ragged.csv", "x,y\n1,2\n3\n");
+    CHECK(CsvReader::readHeader(ragged) == QStringList{QStringLiteral("x"), QStringLiteral("y")});
+    CHECK_THROWS_WITH(CsvReader::read(ragged), Catch::Contains("ragged.csv:3:"));
+    const QString empty = write("empty.csv", "");
+    CHECK_THROWS_WITH(CsvReader::readHeader(empty), Catch::Contains("empty.csv:1:1: the file is empty"));
+    CHECK_THROWS_AS(CsvReader::readHeader(dir.filePath(QStringLiteral("missing.csv"))), AssayError);
 }
