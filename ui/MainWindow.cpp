@@ -3,6 +3,7 @@
 #include "AssayError.h"
 #include "ComparePage.h"
 #include "DemoWorkspace.h"
+#include "DriftPage.h"
 #include "ErrorBox.h"
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
@@ -214,6 +215,24 @@ void MainWindow::createCentralArea() {
     connect(m_experimentsPage, &ExperimentsPage::compareRequested, this, &MainWindow::showCompare);
     createModelPages();
     createReviewsPage();
+    createDriftPage();
+}
+
+// The page's New Monitor…, Add Data… and Thresholds… signals are connected where their dialogs are.
+void MainWindow::createDriftPage() {
+    m_driftPage = new DriftPage(m_session);
+    m_driftPage->setObjectName(QStringLiteral("driftPage"));
+    connect(m_driftPage, &DriftPage::loadFailed, this,
+            [this](const QString& message) { showError(tr("Cannot read the drift monitors"), message); });
+    addPage(QIcon::fromTheme(QStringLiteral("utilities-system-monitor"),
+                             style()->standardIcon(QStyle::SP_FileDialogContentsView)),
+            tr("Drift"), m_driftPage);
+    connect(m_modelPage, &ModelPage::driftRequested, this, [this](qint64 modelId) { showDrift(modelId); });
+}
+
+void MainWindow::showDrift(qint64 modelId, qint64 monitorId) {
+    m_driftPage->showMonitor(modelId, monitorId);
+    showPage(m_driftPage);
 }
 
 void MainWindow::createReviewsPage() {

@@ -1,0 +1,61 @@
+#include "DriftStyle.h"
+
+#include <QLocale>
+
+#include <cmath>
+
+namespace assay {
+
+DriftStyle::Level DriftStyle::level(double severity, bool drifted) {
+    if (drifted)
+        return Level::Drifted;
+    return severity >= nearSeverity ? Level::Near : Level::Stable;
+}
+
+QColor DriftStyle::fill(Level level) {
+    switch (level) {
+    case Level::Drifted:
+        return {0xd6, 0x45, 0x3d};
+    case Level::Near:
+        return {0xf2, 0xb1, 0x34};
+    case Level::Stable:
+        break;
+    }
+    return {0x6a, 0xb8, 0x7a};
+}
+
+QColor DriftStyle::text(Level level) {
+    return level == Level::Drifted ? QColor(Qt::white) : QColor(0x1b, 0x1b, 0x1b);
+}
+
+QString DriftStyle::name(Level level) {
+    switch (level) {
+    case Level::Drifted:
+        return tr("drifted");
+    case Level::Near:
+        return tr("near the threshold");
+    case Level::Stable:
+        break;
+    }
+    return tr("stable");
+}
+
+QColor DriftStyle::reference() {
+    return {0x4e, 0x79, 0xa7};
+}
+
+QColor DriftStyle::current() {
+    return {0xf2, 0x8e, 0x2b};
+}
+
+QColor DriftStyle::threshold() {
+    return {0xd6, 0x45, 0x3d};
+}
+
+QString DriftStyle::score(double value) {
+    if (value != 0.0 && std::abs(value) < 1e-3)
+        return QString::number(value, 'e', 1);
+    return QLocale().toString(value, 'g', 3);
+}
+
+} // namespace assay
