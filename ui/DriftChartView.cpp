@@ -1,5 +1,7 @@
 #include "DriftChartView.h"
 
+#include "DriftStyle.h"
+
 #include <QAbstractAxis>
 #include <QBarCategoryAxis>
 #include <QChart>
@@ -17,6 +19,9 @@ DriftChartView::DriftChartView(const QString& objectName, QWidget* parent)
     c->setMargins(QMargins(2, 2, 2, 2));
     c->setBackgroundRoundness(0);
     c->legend()->setAlignment(Qt::AlignBottom);
+    QFont legendFont = font();
+    legendFont.setPointSizeF(legendFont.pointSizeF() * 0.9);
+    c->legend()->setFont(legendFont);
     QFont titleFont = font();
     titleFont.setBold(true);
     c->setTitleFont(titleFont);
@@ -61,36 +66,15 @@ void DriftChartView::resizeEvent(QResizeEvent* event) {
     placeMessage();
 }
 
-QStringList DriftChartView::windowLabels(const QList<DriftWindow>& windows) {
-    QStringList labels;
-    for (const DriftWindow& window : windows)
-        labels << window.label;
-    // Calendar labels start with their year ("2026-W10"); when all share it, it says nothing.
-    const auto sharesYear = [&labels] {
-        const QString year = labels.value(0).left(5);
-        if (year.size() < 5 || year.at(4) != QLatin1Char('-'))
-            return false;
-        for (const QString& label : labels) {
-            if (!label.startsWith(year) || label.size() <= 5)
-                return false;
-        }
-        return true;
-    };
-    if (!labels.isEmpty() && sharesYear()) {
-        for (QString& label : labels)
-            label.remove(0, 5);
-    }
-    return labels;
-}
-
 QBarCategoryAxis* DriftChartView::addWindowAxis(const QList<DriftWindow>& windows) {
     auto* axis = new QBarCategoryAxis;
-    axis->append(windowLabels(windows));
+    axis->append(DriftStyle::windowLabels(windows));
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     axis->setLabelsFont(small);
-    if (windows.size() > 8)
-        axis->setLabelsAngle(-60);
+    // Narrow categories elide level labels; upright ones fit.
+    if (windows.size() > 6)
+        axis->setLabelsAngle(-90);
     chart()->addAxis(axis, Qt::AlignBottom);
     return axis;
 }

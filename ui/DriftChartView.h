@@ -26,8 +26,6 @@ protected:
     void showMessage(const QString& title, const QString& message);
     // Removes every series and axis, ready for new ones.
     void reset(const QString& title);
-    // Window labels without the year they all share ("W10" for "2026-W10").
-    static QStringList windowLabels(const QList<DriftWindow>& windows);
     QBarCategoryAxis* addWindowAxis(const QList<DriftWindow>& windows);
 
     void resizeEvent(QResizeEvent* event) override;

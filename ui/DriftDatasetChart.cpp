@@ -47,8 +47,7 @@ void DriftDatasetChart::setWindows(const std::optional<DriftMonitor>& monitor,
     bars->setBarWidth(0.7);
     const double share = monitor->thresholds.datasetShare * features;
     m_share = new QLineSeries;
-    m_share->setName(
-        tr("Dataset drift from %1% of features").arg(monitor->thresholds.datasetShare * 100, 0, 'g', 3));
+    m_share->setName(tr("Threshold (%1%)").arg(monitor->thresholds.datasetShare * 100, 0, 'g', 3));
     m_share->setPen(QPen(DriftStyle::threshold(), 1.5, Qt::DashLine));
     m_share->append(0, share);
     m_share->append(std::max<int>(int(windows.size()) - 1, 1), share);

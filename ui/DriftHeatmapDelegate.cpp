@@ -34,8 +34,8 @@ void DriftHeatmapDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
 
 QSize DriftHeatmapDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const {
     const QFontMetrics metrics(option.font);
-    const int width = metrics.horizontalAdvance(index.data(Qt::DisplayRole).toString()) + 16;
-    return {std::max(width, metrics.horizontalAdvance(QStringLiteral("0.000")) + 16), metrics.height() + 10};
+    const int width = metrics.horizontalAdvance(index.data(Qt::DisplayRole).toString()) + 10;
+    return {std::max(width, metrics.horizontalAdvance(QStringLiteral("0.00")) + 10), metrics.height() + 10};
 }
 
 } // namespace assay

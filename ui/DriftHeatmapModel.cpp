@@ -116,7 +116,7 @@ QVariant DriftHeatmapModel::data(const QModelIndex& index, int role) const {
     const DriftResult* result = resultAt(index);
     switch (role) {
     case Qt::DisplayRole:
-        return result ? DriftStyle::score(result->score()) : QStringLiteral("—");
+        return result ? DriftStyle::shortScore(result->score()) : QStringLiteral("—");
     case Qt::ToolTipRole:
         return toolTip(index);
     case Qt::TextAlignmentRole:
@@ -182,14 +182,14 @@ QVariant DriftHeatmapModel::headerData(int section, Qt::Orientation orientation,
     if (orientation == Qt::Horizontal && section >= 0 && section < m_windows.size()) {
         const DriftWindow& window = m_windows.at(section);
         if (role == Qt::DisplayRole)
-            return window.label;
+            return DriftStyle::windowLabels(m_windows).value(section);
         if (role == Qt::ToolTipRole) {
             const QString span = window.first.isValid() ? tr("%1 to %2, ")
                                                               .arg(window.first.toString(Qt::ISODate),
                                                                    window.last.toString(Qt::ISODate))
                                                         : QString();
-            return tr("%1%2 rows from %3; %4 of %5 features drifted%6")
-                .arg(span, QLocale().toString(window.rows), window.sourceName)
+            return tr("%1: %2%3 rows from %4; %5 of %6 features drifted%7")
+                .arg(window.label, span, QLocale().toString(window.rows), window.sourceName)
                 .arg(window.driftedFeatures)
                 .arg(window.featureCount)
                 .arg(window.datasetDrift ? tr(" (dataset drift)") : QString());

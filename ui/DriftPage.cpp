@@ -216,7 +216,8 @@ QWidget* DriftPage::createContent() {
     m_performance = new DriftPerformanceChart;
     m_performanceNote = note(QStringLiteral("driftPerformanceNote"));
 
-    auto* top = new QSplitter(Qt::Horizontal);
+    m_top = new QSplitter(Qt::Horizontal);
+    QSplitter* top = m_top;
     top->setChildrenCollapsible(false);
     top->addWidget(heatmapPane);
     top->addWidget(m_score);
@@ -329,7 +330,7 @@ void DriftPage::loadMonitor() {
     const qint64 windowId = sameMonitor ? current.data(DriftHeatmapModel::WindowIdRole).toLongLong() : 0;
 
     m_heatmapModel->setMonitorId(monitorId());
-    m_heatmap->resizeColumnsToContents();
+    fitHeatmap();
     updateStatus();
     updateButtons();
 
@@ -351,6 +352,17 @@ void DriftPage::loadMonitor() {
         m_heatmap->selectionModel()->setCurrentIndex(select, QItemSelectionModel::ClearAndSelect);
     // Selecting the same index again emits nothing; the charts still need the new data.
     showCell(select);
+}
+
+// The heatmap takes the width its windows need, up to two thirds; the score chart the rest.
+void DriftPage::fitHeatmap() {
+    m_heatmap->resizeColumnsToContents();
+    int width = m_heatmap->verticalHeader()->sizeHint().width() + 2 * m_heatmap->frameWidth() + 4;
+    for (int column = 0; column < m_heatmapModel->columnCount(); ++column)
+        width += m_heatmap->columnWidth(column);
+    const int total = std::max(m_top->width(), 900);
+    width = std::clamp(width, total / 3, total * 2 / 3);
+    m_top->setSizes({width, total - width});
 }
 
 void DriftPage::updateStatus() {

@@ -6,6 +6,7 @@ class QComboBox;
 class QLabel;
 class QModelIndex;
 class QPushButton;
+class QSplitter;
 class QStackedWidget;
 class QTableView;
 
@@ -71,6 +72,7 @@ private:
     void updateStatus();
     void updateButtons();
     void showCell(const QModelIndex& index);
+    void fitHeatmap();
 
     WorkspaceSession& m_session;
     DriftHeatmapModel* m_heatmapModel;
@@ -85,6 +87,7 @@ private:
     QStackedWidget* m_stack = nullptr;
     QLabel* m_emptyState = nullptr;
     QTableView* m_heatmap = nullptr;
+    QSplitter* m_top = nullptr;
     DriftScoreChart* m_score = nullptr;
     DriftDistributionChart* m_distribution = nullptr;
     DriftDatasetChart* m_dataset = nullptr;

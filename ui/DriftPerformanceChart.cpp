@@ -62,6 +62,7 @@ void DriftPerformanceChart::setWindows(const DriftMonitor& monitor, const QList<
     auto* y = new QValueAxis;
     const double pad = std::max((high - low) * 0.15, std::abs(high) * 0.01 + 1e-9);
     y->setRange(low - pad, high + pad);
+    y->applyNiceNumbers();
     y->setLabelFormat(QStringLiteral("%.3g"));
     y->setTitleText(metric);
     c->addAxis(y, Qt::AlignLeft);

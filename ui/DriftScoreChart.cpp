@@ -90,15 +90,18 @@ void DriftScoreChart::setFeature(const DriftHeatmapModel& model, const QString& 
     QAreaSeries* zone = nullptr;
     if (pValue) {
         auto* axis = new QLogValueAxis;
-        const double bottom = std::pow(10.0, std::floor(std::log10(low)) - (low < threshold ? 0 : 1));
+        // At most about six ticks: a decade per tick, or several when p-values get tiny.
+        const double decades = std::ceil(-std::log10(low)) + 1;
+        const double step = std::max(1.0, std::ceil(decades / 6));
+        axis->setBase(std::pow(10.0, step));
+        const double bottom = std::pow(10.0, -step * std::ceil(decades / step));
         axis->setRange(bottom, 1.0);
         axis->setLabelFormat(QStringLiteral("%.0e"));
         axis->setTitleText(tr("p-value (log scale)"));
         y = axis;
         zone = band(bottom, threshold, int(windows.size()),
-                    tr("Drift: p %1 %2")
-                        .arg(method == QLatin1String("ks") ? QStringLiteral("≤") : QStringLiteral("<"),
-                             DriftStyle::score(threshold)));
+                    (method == QLatin1String("ks") ? tr("Drift: p at or below %1") : tr("Drift: p below %1"))
+                        .arg(DriftStyle::score(threshold)));
     } else {
         auto* axis = new QValueAxis;
         const double top = std::max(high, threshold) * 1.2;
@@ -106,7 +109,8 @@ void DriftScoreChart::setFeature(const DriftHeatmapModel& model, const QString& 
         axis->setLabelFormat(QStringLiteral("%.2g"));
         axis->setTitleText(DriftMethod::label(method));
         y = axis;
-        zone = band(threshold, top, int(windows.size()), tr("Drift: ≥ %1").arg(DriftStyle::score(threshold)));
+        zone = band(threshold, top, int(windows.size()),
+                    tr("Drift: at or above %1").arg(DriftStyle::score(threshold)));
     }
     QChart* c = chart();
     c->addSeries(zone);

@@ -58,4 +58,32 @@ QString DriftStyle::score(double value) {
     return QLocale().toString(value, 'g', 3);
 }
 
+QString DriftStyle::shortScore(double value) {
+    if (value != 0.0 && std::abs(value) < 1e-3)
+        return QString::number(value, 'e', 0);
+    return QLocale().toString(value, 'g', 2);
+}
+
+QStringList DriftStyle::windowLabels(const QList<DriftWindow>& windows) {
+    QStringList labels;
+    for (const DriftWindow& window : windows)
+        labels << window.label;
+    // Calendar labels start with their year ("2026-W10"); when all share it, it says nothing.
+    const auto sharesYear = [&labels] {
+        const QString year = labels.value(0).left(5);
+        if (year.size() < 5 || year.at(4) != QLatin1Char('-'))
+            return false;
+        for (const QString& label : labels) {
+            if (!label.startsWith(year) || label.size() <= 5)
+                return false;
+        }
+        return true;
+    };
+    if (!labels.isEmpty() && sharesYear()) {
+        for (QString& label : labels)
+            label.remove(0, 5);
+    }
+    return labels;
+}
+
 } // namespace assay

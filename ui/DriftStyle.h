@@ -1,5 +1,7 @@
 #pragma once
 
+#include "DriftWindow.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QString>
@@ -29,6 +31,10 @@ public:
     static QColor threshold();        // threshold lines and bands
     // A score for a cell or an axis label: 3 significant digits, small p-values in e-notation.
     static QString score(double value);
+    // Two significant digits, for a heatmap cell (the tooltip has score()).
+    static QString shortScore(double value);
+    // Window labels without the year they all share ("W10" for "2026-W10"), for headers and axes.
+    static QStringList windowLabels(const QList<DriftWindow>& windows);
 };
 
 } // namespace assay
