@@ -57,7 +57,8 @@ void defineOptions(QCommandLineParser& parser) {
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
     // With --screenshot: which page to show, "run" (--run UID), "compare" (the --runs N newest),
-    // "models" or "model" (--model NAME), "reviews" or "request" (--request N), or which dialog to
+    // "models" or "model" (--model NAME), "reviews" or "request" (--request N), "drift" (--model NAME,
+    // default: the first monitored model), or which dialog to
     // open and save instead of the window.
     for (QCommandLineOption option :
          {QCommandLineOption(pageOption, QStringLiteral("Show PAGE."), QStringLiteral("PAGE")),
@@ -182,6 +183,9 @@ int main(int argc, char* argv[]) {
         window.showReviews();
     } else if (session.workspace() && parser.value(pageOption) == QLatin1String("request")) {
         window.showRequest(parser.value(requestOption).toLongLong());
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("drift")) {
+        const auto model = Registry(*session.workspace()).modelByName(parser.value(modelOption));
+        window.showDrift(model ? model->id : 0);
     }
 
     QWidget* dialog = nullptr;

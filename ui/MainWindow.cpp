@@ -5,6 +5,7 @@
 #include "ComparePage.h"
 #include "DemoWorkspace.h"
 #include "DriftMonitors.h"
+#include "DriftPage.h"
 #include "DriftRulesDialog.h"
 #include "ErrorBox.h"
 #include "ExperimentListModel.h"
@@ -238,6 +239,26 @@ void MainWindow::createCentralArea() {
     connect(m_experimentsPage, &ExperimentsPage::compareRequested, this, &MainWindow::showCompare);
     createModelPages();
     createReviewsPage();
+    createDriftPage();
+}
+
+void MainWindow::createDriftPage() {
+    m_driftPage = new DriftPage(m_session);
+    m_driftPage->setObjectName(QStringLiteral("driftPage"));
+    connect(m_driftPage, &DriftPage::newMonitorRequested, this, &MainWindow::newDriftMonitor);
+    connect(m_driftPage, &DriftPage::addDataRequested, this, &MainWindow::addDriftData);
+    connect(m_driftPage, &DriftPage::rulesRequested, this, &MainWindow::editDriftRules);
+    connect(m_driftPage, &DriftPage::loadFailed, this,
+            [this](const QString& message) { showError(tr("Cannot read the drift monitors"), message); });
+    addPage(QIcon::fromTheme(QStringLiteral("utilities-system-monitor"),
+                             style()->standardIcon(QStyle::SP_FileDialogContentsView)),
+            tr("Drift"), m_driftPage);
+    connect(m_modelPage, &ModelPage::driftRequested, this, [this](qint64 modelId) { showDrift(modelId); });
+}
+
+void MainWindow::showDrift(qint64 modelId, qint64 monitorId) {
+    m_driftPage->showMonitor(modelId, monitorId);
+    showPage(m_driftPage);
 }
 
 void MainWindow::createReviewsPage() {
@@ -357,6 +378,8 @@ qint64 MainWindow::contextModelId() const {
         return m_modelPage->modelId();
     if (currentPage() == m_modelsPage)
         return m_modelsPage->selectedModelId();
+    if (currentPage() == m_driftPage)
+        return m_driftPage->modelId();
     return 0;
 }
 
@@ -411,6 +434,10 @@ void MainWindow::chooseModelForMonitor() {
 void MainWindow::chooseMonitor(const QString& title, const std::function<void(qint64)>& pick) {
     if (!m_session.isOpen())
         return;
+    if (currentPage() == m_driftPage && m_driftPage->monitorId()) {
+        pick(m_driftPage->monitorId());
+        return;
+    }
     const Workspace& workspace = *m_session.workspace();
     const DriftMonitors drift(workspace);
     QList<DriftMonitor> monitors;

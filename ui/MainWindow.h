@@ -20,6 +20,7 @@ namespace assay {
 class AddDriftDataDialog;
 class ComparePage;
 class DriftRulesDialog;
+class DriftPage;
 class ExperimentsPage;
 class ModelCardDialog;
 class ModelPage;
@@ -56,7 +57,7 @@ public:
     // shows what came over, with every skipped item in the details.
     void importMlflowStore(const QString& source);
 
-    // Pages are added in navigation order; later issues add Reviews, Drift, Audit.
+    // Pages are added in navigation order; a later issue adds Audit.
     void addPage(const QIcon& icon, const QString& title, QWidget* page);
     // A page without an entry of its own in the navigation, reached from another page (the
     // model page from the Models page); the navigation highlights that page while it shows.
@@ -79,6 +80,9 @@ public:
     void showRequest(qint64 requestId);
     // Goes to the Reviews page's inbox and lists.
     void showReviews();
+    DriftPage* driftPage() const { return m_driftPage; }
+    // Shows a model's drift monitor (0: its first) on the Drift page and goes there.
+    void showDrift(qint64 modelId, qint64 monitorId = 0);
     // Opens the dialog that asks for version's promotion; a submitted request is shown.
     void requestPromotion(qint64 modelId, int version);
     QAction* fillDemoAction() const { return m_fillDemoAction; }
@@ -139,6 +143,7 @@ private:
     void showAbout();
     void createModelPages();
     void createReviewsPage();
+    void createDriftPage();
     template <class Dialog, class... Args>
     Dialog* openDialog(const QString& failureTitle, Args&&... args);
     void updateReviewsCount(int count);
@@ -164,6 +169,7 @@ private:
     QList<QWidget*> m_navigationPages;             // the page of each navigation row
     QHash<QWidget*, QWidget*> m_navigationParents; // sub-page → the page it is reached from
     ReviewsPage* m_reviewsPage = nullptr;
+    DriftPage* m_driftPage = nullptr;
 
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;

@@ -2,6 +2,7 @@
 
 #include "AssayError.h"
 #include "ChangeSet.h"
+#include "DriftStyle.h"
 #include "GovernanceFormat.h"
 #include "Identity.h"
 #include "ModelCatalog.h"
@@ -45,7 +46,7 @@ ModelOverviewModel::ModelOverviewModel(WorkspaceSession& session, QObject* paren
 void ModelOverviewModel::onChanged(const ChangeSet& changes) {
     for (EntityKind kind : {EntityKind::RegisteredModel, EntityKind::ModelVersion, EntityKind::Alias,
                             EntityKind::RiskAssessment, EntityKind::PromotionRequest, EntityKind::Decision,
-                            EntityKind::Finding, EntityKind::ReviewSchedule}) {
+                            EntityKind::Finding, EntityKind::ReviewSchedule, EntityKind::DriftMonitor}) {
         if (changes.touches(kind)) {
             reload();
             return;
@@ -98,6 +99,8 @@ QVariant ModelOverviewModel::headerData(int section, Qt::Orientation orientation
             return tr("Promotion and periodic review requests awaiting sign-off");
         if (section == FindingsColumn)
             return tr("Findings not closed yet");
+        if (section == DriftColumn)
+            return tr("Whether the latest window of a drift monitor recommends retraining");
         return {};
     }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
@@ -120,6 +123,8 @@ QVariant ModelOverviewModel::headerData(int section, Qt::Orientation orientation
         return tr("Requests");
     case FindingsColumn:
         return tr("Findings");
+    case DriftColumn:
+        return tr("Drift");
     case ReviewColumn:
         return tr("Next review");
     default:
@@ -140,9 +145,12 @@ QVariant ModelOverviewModel::data(const QModelIndex& index, int role) const {
     case Qt::TextAlignmentRole:
         return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ForegroundRole:
+        if (column == DriftColumn && overview.drift.retrainingRecommended)
+            return DriftStyle::fill(DriftStyle::Level::Drifted);
         return column == ReviewColumn && overview.reviewOverdue ? QVariant(overdueColor) : QVariant();
     case Qt::FontRole:
-        if ((column == ReviewColumn && overview.reviewOverdue) || column == NameColumn) {
+        if ((column == ReviewColumn && overview.reviewOverdue) || column == NameColumn ||
+            (column == DriftColumn && overview.drift.retrainingRecommended)) {
             QFont font;
             font.setBold(true);
             return font;
@@ -188,6 +196,12 @@ QVariant ModelOverviewModel::display(const ModelOverview& overview, int column) 
         return openCount(overview.openRequests);
     case FindingsColumn:
         return openCount(overview.openFindings);
+    case DriftColumn:
+        if (overview.drift.monitors == 0)
+            return GovernanceFormat::dash();
+        if (overview.drift.retrainingRecommended)
+            return tr("Retraining recommended");
+        return overview.drift.windows == 0 ? tr("No data yet") : tr("No drift");
     case ReviewColumn:
         if (!overview.review)
             return GovernanceFormat::dash();
@@ -216,6 +230,9 @@ QVariant ModelOverviewModel::sortKey(const ModelOverview& overview, int column) 
         return overview.openRequests;
     case FindingsColumn:
         return overview.openFindings;
+    case DriftColumn:
+        // Retraining recommended sorts above the monitored models, which sort above the others.
+        return overview.drift.retrainingRecommended ? 2 : overview.drift.monitors > 0 ? 1 : 0;
     default:
         return display(overview, column).toString().toLower();
     }
@@ -235,6 +252,9 @@ QVariant ModelOverviewModel::toolTip(const ModelOverview& overview, int column) 
                    ? tr("A tier override waits for a risk officer's decision; the computed tier applies "
                         "until then.")
                    : TierStyle::label(overview.tier, overview.blocked);
+    case DriftColumn:
+        return overview.drift.retrainingRecommended ? overview.drift.reasons.join(QLatin1Char('\n'))
+                                                    : overview.drift.summary();
     case ReviewColumn:
         if (!overview.review)
             return tr("Scheduled when a promotion to production executes.");

@@ -12,7 +12,8 @@ class ChangeSet;
 class WorkspaceSession;
 
 // The Models page's table: one row per registered model with its owners, risk tier, the
-// version in production, what awaits sign-off and when it is next reviewed, read through
+// version in production, what awaits sign-off, whether drift recommends retraining and when it
+// is next reviewed, read through
 // core's ModelCatalog. Rows carry the model id and a sort key per column for a
 // QSortFilterProxyModel, and a search text (name and owners) for its filter.
 class ModelOverviewModel : public QAbstractTableModel {
@@ -28,6 +29,7 @@ public:
         VersionsColumn,
         RequestsColumn,
         FindingsColumn,
+        DriftColumn,
         ReviewColumn,
         ColumnCount
     };

@@ -27,6 +27,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -125,6 +126,10 @@ QWidget* ModelPage::createHeader() {
     m_subtitle->setWordWrap(true);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_form = new ModelHeaderForm(m_session);
+    auto* drift = new QPushButton(tr("Drift…"));
+    drift->setObjectName(QStringLiteral("modelDriftButton"));
+    drift->setToolTip(tr("The model's drift monitors: what changed in its data since the reference"));
+    connect(drift, &QPushButton::clicked, this, [this] { emit driftRequested(m_modelId); });
 
     auto* titleRow = new QHBoxLayout;
     titleRow->setSpacing(10);
@@ -133,6 +138,7 @@ QWidget* ModelPage::createHeader() {
     titleRow->addWidget(m_tier);
     titleRow->addWidget(m_production);
     titleRow->addStretch(1);
+    titleRow->addWidget(drift);
     auto* header = new QWidget;
     auto* layout = new QVBoxLayout(header);
     layout->setContentsMargins(12, 8, 12, 8);
@@ -205,7 +211,7 @@ void ModelPage::onChanged(const ChangeSet& changes) {
     // The sub-models reload themselves; the header shows facts from all over the registry.
     for (EntityKind kind : {EntityKind::RegisteredModel, EntityKind::ModelVersion, EntityKind::Alias,
                             EntityKind::RiskAssessment, EntityKind::PromotionRequest, EntityKind::Decision,
-                            EntityKind::ReviewSchedule, EntityKind::Metric}) {
+                            EntityKind::ReviewSchedule, EntityKind::Metric, EntityKind::DriftMonitor}) {
         if (changes.touches(kind)) {
             loadHeader();
             return;
@@ -237,6 +243,9 @@ void ModelPage::loadHeader() {
                                 .arg(overdueColor.name(), date)
                           : tr("next periodic review %1").arg(date));
         }
+        if (overview.drift.retrainingRecommended)
+            facts << tr("<span style=\"color:%1\"><b>drift: retraining recommended</b></span>")
+                         .arg(overdueColor.name());
         m_subtitle->setText(facts.join(QStringLiteral(" · ")));
         m_form->setModel(overview.model, Identity(*workspace).users(), metricKeys());
         m_stack->setCurrentIndex(1);

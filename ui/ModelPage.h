@@ -58,6 +58,8 @@ signals:
     void cardEditRequested(qint64 versionId);
     void requestActivated(qint64 requestId);
     void assessmentRequested(qint64 modelId);
+    // The model's drift monitors, on the Drift page.
+    void driftRequested(qint64 modelId);
     void backRequested();
     void loadFailed(const QString& message);
 

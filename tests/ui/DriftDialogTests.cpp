@@ -319,6 +319,31 @@ TEST_CASE("The Drift menu asks which monitor when the model has several", "[drif
     CHECK(DriftMonitors(*f.session.workspace()).monitor(second)->thresholds.ksP == Approx(0.05));
 }
 
+TEST_CASE("The Drift page's buttons and the Drift menu open the dialogs for the monitor shown",
+          "[drift-dialogs]") {
+    DriftDialogFixture f;
+    f.weeklyMonitor(QStringLiteral("first"));
+    const qint64 second = f.weeklyMonitor(QStringLiteral("second"));
+    f.window->showDrift(f.models.churn, second);
+    auto* page = f.window->findChild<QWidget*>(QStringLiteral("driftPage"));
+    REQUIRE(page);
+
+    // The menu takes the monitor on the page instead of asking which of the two.
+    f.window->driftRulesAction()->trigger();
+    CHECK_FALSE(f.window->findChild<QInputDialog*>(QStringLiteral("driftChoice")));
+    auto* rules = f.openedDialog<DriftRulesDialog>();
+    CHECK(rules->windowTitle().contains(QLatin1String("second")));
+    rules->reject();
+    QCoreApplication::processEvents();
+
+    page->findChild<QPushButton*>(QStringLiteral("addDriftDataButton"))->click();
+    auto* addData = f.openedDialog<AddDriftDataDialog>();
+    addData->reject();
+    page->findChild<QPushButton*>(QStringLiteral("newMonitorButton"))->click();
+    auto* newMonitor = f.openedDialog<NewDriftMonitorDialog>();
+    newMonitor->reject();
+}
+
 TEST_CASE("Drift Thresholds change methods and keys, and every window is judged again", "[drift-dialogs]") {
     DriftDialogFixture f;
     const qint64 monitorId = f.weeklyMonitor();
