@@ -6,6 +6,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QStackedBarSeries>
 #include <QValueAxis>
@@ -23,6 +24,7 @@ void DriftDatasetChart::setWindows(const std::optional<DriftMonitor>& monitor,
                                    const QList<DriftWindow>& windows) {
     m_drift = nullptr;
     m_stable = nullptr;
+    m_key = nullptr;
     m_share = nullptr;
     const QString title = tr("Drifted features per window");
     if (!monitor || windows.isEmpty()) {
@@ -30,19 +32,25 @@ void DriftDatasetChart::setWindows(const std::optional<DriftMonitor>& monitor,
         return;
     }
     reset(title);
-    // One bar per window, in one of two sets so that the legend explains the colours.
+    // One bar per window, in one of three sets so that the legend explains the colours: a window
+    // recommends retraining through dataset drift or through a key feature alone.
     m_drift = new QBarSet(tr("Dataset drift"));
     m_drift->setColor(DriftStyle::fill(DriftStyle::Level::Drifted));
-    m_stable = new QBarSet(tr("No dataset drift"));
+    m_key = new QBarSet(tr("Key feature"));
+    m_key->setColor(DriftStyle::fill(DriftStyle::Level::Near));
+    m_stable = new QBarSet(tr("Neither"));
     m_stable->setColor(DriftStyle::fill(DriftStyle::Level::Stable));
     int features = 0;
     for (const DriftWindow& window : windows) {
+        const bool keyOnly = !window.datasetDrift && window.retrainingRecommended;
         m_drift->append(window.datasetDrift ? window.driftedFeatures : 0);
-        m_stable->append(window.datasetDrift ? 0 : window.driftedFeatures);
+        m_key->append(keyOnly ? window.driftedFeatures : 0);
+        m_stable->append(window.retrainingRecommended ? 0 : window.driftedFeatures);
         features = std::max(features, window.featureCount);
     }
     auto* bars = new QStackedBarSeries;
     bars->append(m_drift);
+    bars->append(m_key);
     bars->append(m_stable);
     bars->setBarWidth(0.7);
     const double share = monitor->thresholds.datasetShare * features;
@@ -67,6 +75,11 @@ void DriftDatasetChart::setWindows(const std::optional<DriftMonitor>& monitor,
         series->attachAxis(y);
     }
     c->legend()->show();
+    // Four legend entries do not fit the pane's width: the line is named under the axis instead.
+    for (QLegendMarker* marker : c->legend()->markers(m_share))
+        marker->setVisible(false);
+    x->setTitleText(
+        tr("Dashed line: dataset drift from %1 of %2 features").arg(share, 0, 'g', 3).arg(features));
 }
 
 } // namespace assay

@@ -11,6 +11,8 @@
 #include <QSet>
 #include <QValueAxis>
 
+#include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace assay {
@@ -29,12 +31,16 @@ QBarSet* shares(const QString& name, const std::vector<double>& counts, const QC
 QStringList binLabels(const DriftDistribution& distribution) {
     if (!distribution.isHistogram())
         return distribution.labels;
-    // A category axis needs distinct labels: close edges get more digits.
+    // Lower edges with just the decimals the bin width needs ("0.07", not "0.0714286"), so that
+    // the labels stay short enough to read; more only where two would look the same.
+    const std::vector<double>& edges = distribution.edges;
+    const double width = edges.size() > 1 ? edges[1] - edges[0] : 1.0;
+    int decimals = width > 0 ? std::max(0, static_cast<int>(std::ceil(-std::log10(width)))) : 0;
     QStringList labels;
-    for (int digits = 3; digits <= 12; ++digits) {
+    for (; decimals <= 12; ++decimals) {
         labels.clear();
-        for (std::size_t i = 0; i + 1 < distribution.edges.size(); ++i)
-            labels << QLocale().toString(distribution.edges[i], 'g', digits);
+        for (std::size_t i = 0; i + 1 < edges.size(); ++i)
+            labels << QLocale().toString(edges[i], 'f', decimals);
         if (QSet<QString>(labels.begin(), labels.end()).size() == labels.size())
             break;
     }
@@ -63,7 +69,7 @@ void DriftDistributionChart::setDistribution(const QString& feature, const QStri
         showMessage(title, tr("No values of %1 in %2.").arg(feature, window));
         return;
     }
-    reset(title);
+    reset(distribution->isHistogram() ? tr("%1 (histogram)").arg(title) : title);
     m_reference = shares(tr("Reference"), distribution->referenceCounts, DriftStyle::reference());
     m_current = shares(tr("Current (%1)").arg(window), distribution->currentCounts, DriftStyle::current());
     auto* series = new QBarSeries;
@@ -79,9 +85,22 @@ void DriftDistributionChart::setDistribution(const QString& feature, const QStri
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     x->setLabelsFont(small);
-    if (labels.size() > 6)
-        x->setLabelsAngle(-60);
-    x->setTitleText(distribution->isHistogram() ? tr("%1 (bins by lower edge)").arg(feature) : feature);
+    if (distribution->isHistogram()) {
+        // Sturges bins have equal widths, so a value axis over the outer edges lines up with the
+        // bars; its few round ticks read better than a label per bin.
+        x->setLabelsVisible(false);
+        auto* values = new QValueAxis;
+        values->setRange(distribution->edges.front(), distribution->edges.back());
+        values->setTickCount(6);
+        values->setLabelFormat(QStringLiteral("%.3g"));
+        values->setLabelsFont(small);
+        values->setGridLineVisible(false);
+        c->addAxis(values, Qt::AlignBottom);
+    } else if (labels.size() > 6) {
+        x->setLabelsAngle(-90); // narrow categories elide slanted labels; upright ones fit
+    }
+    // No axis title: its height would leave too little for the labels. The chart's title says it.
+    x->setTitleVisible(false);
     auto* y = new QValueAxis;
     double top = 0;
     for (const QBarSet* set : {m_reference, m_current}) {

@@ -63,7 +63,7 @@ void DriftScoreChart::setFeature(const DriftHeatmapModel& model, const QString& 
     reset(tr("%1 — %2 per window").arg(featureName, DriftMethod::label(method)));
 
     m_score = new QLineSeries;
-    m_score->setName(DriftMethod::label(method));
+    m_score->setName(tr("Score")); // the title names the method
     m_score->setPen(QPen(DriftStyle::reference(), 2));
     m_score->setPointsVisible(true);
     m_drifted = new QScatterSeries;
@@ -100,7 +100,7 @@ void DriftScoreChart::setFeature(const DriftHeatmapModel& model, const QString& 
         axis->setTitleText(tr("p-value (log scale)"));
         y = axis;
         zone = band(bottom, threshold, int(windows.size()),
-                    (method == QLatin1String("ks") ? tr("Drift: p at or below %1") : tr("Drift: p below %1"))
+                    (method == QLatin1String("ks") ? tr("Drift zone (p ≤ %1)") : tr("Drift zone (p < %1)"))
                         .arg(DriftStyle::score(threshold)));
     } else {
         auto* axis = new QValueAxis;
@@ -110,7 +110,7 @@ void DriftScoreChart::setFeature(const DriftHeatmapModel& model, const QString& 
         axis->setTitleText(DriftMethod::label(method));
         y = axis;
         zone = band(threshold, top, int(windows.size()),
-                    tr("Drift: at or above %1").arg(DriftStyle::score(threshold)));
+                    tr("Drift zone (≥ %1)").arg(DriftStyle::score(threshold)));
     }
     QChart* c = chart();
     c->addSeries(zone);

@@ -124,7 +124,7 @@ QVariant ModelOverviewModel::headerData(int section, Qt::Orientation orientation
     case FindingsColumn:
         return tr("Findings");
     case DriftColumn:
-        return tr("Drift");
+        return tr("Retraining"); // "Retraining: recommended", short enough to keep the review date in view
     case ReviewColumn:
         return tr("Next review");
     default:
@@ -200,8 +200,8 @@ QVariant ModelOverviewModel::display(const ModelOverview& overview, int column) 
         if (overview.drift.monitors == 0)
             return GovernanceFormat::dash();
         if (overview.drift.retrainingRecommended)
-            return tr("Retraining recommended");
-        return overview.drift.windows == 0 ? tr("No data yet") : tr("No drift");
+            return tr("recommended");
+        return overview.drift.windows == 0 ? tr("no drift data yet") : tr("not needed");
     case ReviewColumn:
         if (!overview.review)
             return GovernanceFormat::dash();

@@ -16,6 +16,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace assay {
 namespace {
 
@@ -79,13 +81,38 @@ ModelsPage::ModelsPage(WorkspaceSession& session, QWidget* parent)
     fitColumns();
 }
 
-// Free text such as a business owner's name may be long; the review date, last, must not be
-// cut off, so the free-text column gives way (its full text is in the tooltip).
+// Every column should be in view, the review date and the drift flag especially: when the
+// contents are wider than the table, the columns that tolerate it give way, first the business
+// owner (free text), then the tier's note ("override pending", elided beside its badge). Their
+// full text is in the tooltips.
 void ModelsPage::fitColumns() {
     m_table->resizeColumnsToContents();
     constexpr int businessOwnerWidth = 150;
     if (m_table->columnWidth(ModelOverviewModel::BusinessOwnerColumn) > businessOwnerWidth)
         m_table->setColumnWidth(ModelOverviewModel::BusinessOwnerColumn, businessOwnerWidth);
+    // The last section stretches to the viewport, so the width it needs is asked of its contents.
+    const QHeaderView* header = m_table->horizontalHeader();
+    const int last = ModelOverviewModel::ColumnCount - 1;
+    const QAbstractItemView* view = m_table; // sizeHintForColumn is public here, protected in QTableView
+    int needed = std::max(view->sizeHintForColumn(last), header->sectionSizeHint(last));
+    for (int column = 0; column < last; ++column)
+        needed += m_table->columnWidth(column);
+    int excess = needed - m_table->viewport()->width();
+    const std::pair<int, int> yielding[] = {
+        {ModelOverviewModel::BusinessOwnerColumn,
+         header->sectionSizeHint(ModelOverviewModel::BusinessOwnerColumn)},
+        {ModelOverviewModel::TierColumn, 120}};
+    for (const auto& [column, minimum] : yielding) {
+        const int width = m_table->columnWidth(column);
+        const int give = std::clamp(excess, 0, std::max(width - minimum, 0));
+        m_table->setColumnWidth(column, width - give);
+        excess -= give;
+    }
+}
+
+void ModelsPage::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fitColumns();
 }
 
 QWidget* ModelsPage::createHeader() {

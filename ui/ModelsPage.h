@@ -37,6 +37,9 @@ signals:
 protected:
     void showEvent(QShowEvent* event) override;
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
     void fitColumns();
     QWidget* createHeader();

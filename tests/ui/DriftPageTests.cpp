@@ -183,12 +183,16 @@ TEST_CASE("The Drift page shows a monitor; a heatmap cell drives the score and d
     CHECK(page.distributionChart()->referenceSet()->count() == int(distribution->referenceCounts.size()));
     CHECK(page.distributionChart()->currentSet()->at(0) != ageShare);
 
-    // Drifted features per window, every window's bar in one of the two sets.
+    // Drifted features per window, every window's bar in one of the three sets.
     const QList<DriftWindow> windows = page.heatmapModel()->windows();
     const DriftDatasetChart* dataset = page.datasetChart();
     REQUIRE(dataset->stableSet());
-    for (int i = 0; i < windows.size(); ++i)
-        CHECK(dataset->stableSet()->at(i) + dataset->driftSet()->at(i) == windows.at(i).driftedFeatures);
+    for (int i = 0; i < windows.size(); ++i) {
+        CHECK(dataset->stableSet()->at(i) + dataset->driftSet()->at(i) + dataset->keySet()->at(i) ==
+              windows.at(i).driftedFeatures);
+        CHECK((dataset->keySet()->at(i) > 0) ==
+              (windows.at(i).retrainingRecommended && !windows.at(i).datasetDrift));
+    }
     CHECK(windows.at(3).driftedFeatures >= 2);
     CHECK(sum(dataset->driftSet()) == 0); // 2 of 6 is below the default share of a half
     CHECK(dataset->shareLine()->at(0).y() == Approx(3.0));
@@ -276,7 +280,9 @@ TEST_CASE("The Models page flags models whose drift recommends retraining", "[dr
     const int churn = model.rowOf(f.models.churn);
     const int pricing = model.rowOf(f.models.pricing);
     const QModelIndex flag = model.index(churn, ModelOverviewModel::DriftColumn);
-    CHECK(flag.data().toString() == QLatin1String("Retraining recommended"));
+    CHECK(flag.data().toString() == QLatin1String("recommended"));
+    CHECK(model.headerData(ModelOverviewModel::DriftColumn, Qt::Horizontal).toString() ==
+          QLatin1String("Retraining"));
     CHECK(flag.data(Qt::ToolTipRole).toString().contains(QLatin1String("monthly_charges")));
     CHECK(flag.data(Qt::ForegroundRole).value<QColor>() == DriftStyle::fill(DriftStyle::Level::Drifted));
     CHECK(model.index(pricing, ModelOverviewModel::DriftColumn).data().toString() == QStringLiteral("—"));
