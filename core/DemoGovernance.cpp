@@ -235,6 +235,10 @@ void creditModel(Replay& replay, const QString& admin, const DemoGovernance::Mod
     monitoring.addWeeks(replay.as(model.submitter, base + 8 * day), monitorId, model.submitter,
                         base + 8 * day, now);
 
+    // The retrained candidate gets its own monitor, on its own training sample, before it is put
+    // forward: its evidence is complete, and its drift gate waits for production data.
+    WriteTransaction& candidateSetup = replay.as(model.submitter, now - 4 * day);
+    monitoring.createMonitor(candidateSetup, versionId(candidateSetup, model, candidate.number));
     const qint64 second = PromotionRequests::submit(
         replay.as(model.submitter, now - 3 * day), model.id, candidate.number, QStringLiteral("production"),
         QStringLiteral("Retrained on the latest quarter; better AUC."));
