@@ -3,9 +3,9 @@
 #include "AuditLog.h"
 #include "CliContext.h"
 #include "CliOutput.h"
-#include "PromotionRequests.h"
 #include "UsageError.h"
 #include "Workspace.h"
+#include "WorkspaceIntegrity.h"
 
 namespace assay::cli {
 
@@ -19,46 +19,33 @@ int AuditCommand::run(CliContext& context, const QCommandLineParser& parser) {
         throw UsageError{QStringLiteral("audit takes a subcommand: verify")};
     expectArguments(args, 1, QStringLiteral("audit verify"));
     const auto workspace = Workspace::open(context.workspacePath());
-    const AuditVerification result = AuditLog::verify(workspace->database());
-    const bool signaturesHold = verifySignatures(*workspace);
-    if (!result.intact) {
-        CliOutput::err() << "audit verify: BROKEN at sequence " << result.brokenAt << ": " << result.problem
-                         << " (verified through " << result.verifiedThrough << ")\n";
+    const IntegrityReport report = WorkspaceIntegrity::check(*workspace);
+    for (const IntegrityProblem& problem : report.problems)
+        CliOutput::err() << "audit verify: " << describe(problem) << '\n';
+    if (!report.isIntact())
         return exitFailure;
-    }
-    if (!signaturesHold)
-        return exitFailure;
-    CliOutput::out() << "audit verify: intact, " << result.eventCount << " events verified through sequence "
-                     << result.verifiedThrough << '\n';
+    CliOutput::out() << "audit verify: " << report.signaturesChecked << " decision signatures verified";
+    if (report.staleOnOpenRequests > 0)
+        CliOutput::out() << " (" << report.staleOnOpenRequests << " stale on open requests, to be signed again)";
+    CliOutput::out() << '\n';
+    CliOutput::out() << "audit verify: intact, " << report.audit.eventCount << " events verified through sequence "
+                     << report.audit.verifiedThrough << '\n';
     return exitOk;
 }
 
-// Every decision's signature against its registered key, and its evidence against what was
-// signed. A stale decision on an open request is the normal course of a review; on an executed
-// one it means the approved evidence was altered.
-bool AuditCommand::verifySignatures(const Workspace& workspace) {
-    const QList<SignatureCheck> checks = PromotionRequests(workspace).verifySignatures();
-    int problems = 0;
-    int stale = 0;
-    for (const SignatureCheck& check : checks) {
-        if (check.isProblem()) {
-            ++problems;
-            CliOutput::err() << "audit verify: decision " << check.decisionId << " by " << check.decidedBy
-                             << " on request #" << check.requestId << " (" << check.request << ") is "
-                             << Decision::statusLabel(check.status).toUpper()
-                             << (check.status == Decision::Status::Stale ? " after execution" : "") << ": "
-                             << check.detail << '\n';
-        } else if (check.status == Decision::Status::Stale) {
-            ++stale;
-        }
+// One line per problem, led by where it is: a sequence number for the audit trail, the decision
+// for signatures and approved evidence.
+QString AuditCommand::describe(const IntegrityProblem& problem) {
+    switch (problem.kind) {
+    case IntegrityProblem::Kind::AuditChain:
+    case IntegrityProblem::Kind::AuditHead:
+        return QStringLiteral("BROKEN at sequence %1: %2").arg(problem.seq).arg(problem.message);
+    case IntegrityProblem::Kind::DecisionSignature:
+        return QStringLiteral("%1 is INVALID: %2").arg(problem.entity, problem.message);
+    case IntegrityProblem::Kind::ApprovedEvidence:
+        return QStringLiteral("%1 is STALE after execution: %2").arg(problem.entity, problem.message);
     }
-    if (problems == 0) {
-        CliOutput::out() << "audit verify: " << checks.size() << " decision signatures verified";
-        if (stale > 0)
-            CliOutput::out() << " (" << stale << " stale on open requests, to be signed again)";
-        CliOutput::out() << '\n';
-    }
-    return problems == 0;
+    return problem.message;
 }
 
 } // namespace assay::cli

@@ -1,15 +1,13 @@
 #pragma once
 
 #include "CliCommand.h"
-
-namespace assay {
-class Workspace;
-}
+#include "IntegrityProblem.h"
 
 namespace assay::cli {
 
-// audit verify: re-checks the audit trail's hash chain and every decision's signature; exits 1
-// at the first broken link, or when a signature does not verify.
+// audit verify: checks the audit trail's hash chain and its recorded head, every decision's
+// signature and the evidence of executed promotions (WorkspaceIntegrity); prints each problem
+// with its sequence number or decision and exits 1 when there is one.
 class AuditCommand : public CliCommand {
 public:
     QString name() const override { return QStringLiteral("audit"); }
@@ -20,7 +18,7 @@ protected:
     int run(CliContext& context, const QCommandLineParser& parser) override;
 
 private:
-    static bool verifySignatures(const Workspace& workspace);
+    static QString describe(const IntegrityProblem& problem);
 };
 
 } // namespace assay::cli

@@ -216,6 +216,7 @@ void Workspace::write(const std::function<void(WriteTransaction&)>& body) {
         if (tx.auditEventCount() == 0)
             throw AssayError(
                 QStringLiteral("Internal error: a change to the workspace recorded no audit event."));
+        tx.recordAuditHead();
         commit();
     } catch (...) {
         rollbackQuietly();

@@ -432,10 +432,20 @@ QStringList driftMonitors() {
     };
 }
 
+// Version 10: the audit trail's head (its last sequence number and hash) recorded beside it in
+// workspace_meta, updated by every write, so that events cut from the end of the chain, which
+// leave the rest of it intact, still show.
+QStringList auditHead() {
+    return {
+        QStringLiteral("INSERT OR REPLACE INTO workspace_meta (key, value) SELECT 'audit_head', seq || ' ' || hash "
+                       "FROM audit_log ORDER BY seq DESC LIMIT 1"),
+    };
+}
+
 const std::vector<QStringList>& migrations() {
     static const std::vector<QStringList> all{trackingAndAudit(), registry(),  mlflowImports(), identity(),
                                               savedViews(),       runSearch(), signingKeys(),   governance(),
-                                              driftMonitors()};
+                                              driftMonitors(), auditHead()};
     return all;
 }
 

@@ -16,6 +16,9 @@ public:
     static int currentVersion();
     // The first version with users and roles.
     static constexpr int identityVersion = 4;
+    // From this version every write records the audit trail's head in workspace_meta.
+    static constexpr int governanceVersion = 8;
+    static constexpr int auditHeadVersion = 10;
     static QStringList migrationStatements(int toVersion);
     // Applies migrations fromVersion+1 .. toVersion on db, inside the caller's transaction.
     static void migrate(const QSqlDatabase& db, int fromVersion, int toVersion);

@@ -3,6 +3,7 @@
 #include "AuditLog.h"
 #include "SqlQuery.h"
 #include "Workspace.h"
+#include "WorkspaceSchema.h"
 
 #include <QJsonDocument>
 
@@ -53,6 +54,20 @@ void WriteTransaction::loadAuditTail() {
     }
     query.finish();
     m_tailLoaded = true;
+}
+
+void WriteTransaction::recordAuditHead() {
+    // Workspaces made at an older schema (tests make them) have no place for it yet.
+    QSqlQuery& version = cached(QStringLiteral("PRAGMA user_version"));
+    SqlQuery::exec(version);
+    const bool recorded = version.next() && version.value(0).toInt() >= WorkspaceSchema::auditHeadVersion;
+    version.finish();
+    if (!recorded)
+        return;
+    QSqlQuery& query = cached(QStringLiteral(
+        "INSERT OR REPLACE INTO workspace_meta (key, value) VALUES ('audit_head', ?)"));
+    SqlQuery::bind(query, QStringLiteral("%1 %2").arg(m_lastSeq).arg(QString::fromLatin1(m_lastHash)));
+    SqlQuery::exec(query);
 }
 
 AuditEvent WriteTransaction::audit(const QString& action, const QString& entity, const QJsonObject& payload) {

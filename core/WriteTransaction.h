@@ -31,6 +31,8 @@ public:
 
     AuditEvent audit(const QString& action, const QString& entity, const QJsonObject& payload);
     int auditEventCount() const { return m_auditEventCount; }
+    // Records the chain's new head in workspace_meta; Workspace::write calls it before commit.
+    void recordAuditHead();
 
     // Records the writes that follow as made by actor at the given time: for replaying a history
     // that happened elsewhere, as the demo's synthesized past does. The actor's name proves
