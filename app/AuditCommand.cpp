@@ -26,10 +26,11 @@ int AuditCommand::run(CliContext& context, const QCommandLineParser& parser) {
         return exitFailure;
     CliOutput::out() << "audit verify: " << report.signaturesChecked << " decision signatures verified";
     if (report.staleOnOpenRequests > 0)
-        CliOutput::out() << " (" << report.staleOnOpenRequests << " stale on open requests, to be signed again)";
+        CliOutput::out() << " (" << report.staleOnOpenRequests
+                         << " stale on open requests, to be signed again)";
     CliOutput::out() << '\n';
-    CliOutput::out() << "audit verify: intact, " << report.audit.eventCount << " events verified through sequence "
-                     << report.audit.verifiedThrough << '\n';
+    CliOutput::out() << "audit verify: intact, " << report.audit.eventCount
+                     << " events verified through sequence " << report.audit.verifiedThrough << '\n';
     return exitOk;
 }
 

@@ -18,15 +18,17 @@ void checkHead(const Workspace& workspace, IntegrityReport& report) {
     const QSqlDatabase& db = workspace.database();
     const QVariant recorded =
         SqlQuery::scalar(db, QStringLiteral("SELECT value FROM workspace_meta WHERE key = 'audit_head'"));
-    QSqlQuery last = SqlQuery::run(db, QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
+    QSqlQuery last =
+        SqlQuery::run(db, QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
     const qint64 lastSeq = last.next() ? last.value(0).toLongLong() : 0;
     const QString lastHash = lastSeq > 0 ? last.value(1).toString() : QString();
     IntegrityProblem problem;
     problem.kind = IntegrityProblem::Kind::AuditHead;
     if (recorded.isNull()) {
         problem.seq = lastSeq;
-        problem.message = QStringLiteral("The record of the audit trail's last event is missing from workspace_meta, "
-                                         "so events removed from the end could not show.");
+        problem.message =
+            QStringLiteral("The record of the audit trail's last event is missing from workspace_meta, "
+                           "so events removed from the end could not show.");
         report.problems.append(problem);
         return;
     }
@@ -37,21 +39,24 @@ void checkHead(const Workspace& workspace, IntegrityReport& report) {
         return;
     if (lastSeq < headSeq) {
         problem.seq = lastSeq + 1;
-        problem.message = QStringLiteral("Audit events %1 to %2 were removed from the end of the trail: the last "
-                                         "write recorded event %2 as its head.")
-                              .arg(lastSeq + 1)
-                              .arg(headSeq);
+        problem.message =
+            QStringLiteral("Audit events %1 to %2 were removed from the end of the trail: the last "
+                           "write recorded event %2 as its head.")
+                .arg(lastSeq + 1)
+                .arg(headSeq);
     } else if (lastSeq > headSeq) {
         problem.seq = headSeq + 1;
-        problem.message = QStringLiteral("Audit events %1 to %2 were added outside Assay: the last write recorded "
-                                         "event %3 as the trail's head.")
-                              .arg(headSeq + 1)
-                              .arg(lastSeq)
-                              .arg(headSeq);
+        problem.message =
+            QStringLiteral("Audit events %1 to %2 were added outside Assay: the last write recorded "
+                           "event %3 as the trail's head.")
+                .arg(headSeq + 1)
+                .arg(lastSeq)
+                .arg(headSeq);
     } else {
         problem.seq = lastSeq;
         problem.message =
-            QStringLiteral("Audit event %1, the last, was replaced: its hash is not the one the last write recorded.")
+            QStringLiteral(
+                "Audit event %1, the last, was replaced: its hash is not the one the last write recorded.")
                 .arg(lastSeq);
     }
     report.problems.append(problem);
@@ -68,15 +73,17 @@ void checkSignatures(const Workspace& workspace, IntegrityReport& report) {
         }
         IntegrityProblem problem;
         const bool evidence = check.status == Decision::Status::Stale;
-        problem.kind = evidence ? IntegrityProblem::Kind::ApprovedEvidence : IntegrityProblem::Kind::DecisionSignature;
+        problem.kind =
+            evidence ? IntegrityProblem::Kind::ApprovedEvidence : IntegrityProblem::Kind::DecisionSignature;
         problem.entity = QStringLiteral("decision %1 by %2 on request #%3 (%4)")
                              .arg(check.decisionId)
                              .arg(check.decidedBy)
                              .arg(check.requestId)
                              .arg(check.request);
-        problem.message = evidence ? QStringLiteral("the evidence it approved changed after the promotion executed: %1")
-                                         .arg(check.detail)
-                                   : check.detail;
+        problem.message =
+            evidence ? QStringLiteral("the evidence it approved changed after the promotion executed: %1")
+                           .arg(check.detail)
+                     : check.detail;
         report.problems.append(problem);
     }
 }

@@ -437,15 +437,16 @@ QStringList driftMonitors() {
 // leave the rest of it intact, still show.
 QStringList auditHead() {
     return {
-        QStringLiteral("INSERT OR REPLACE INTO workspace_meta (key, value) SELECT 'audit_head', seq || ' ' || hash "
-                       "FROM audit_log ORDER BY seq DESC LIMIT 1"),
+        QStringLiteral(
+            "INSERT OR REPLACE INTO workspace_meta (key, value) SELECT 'audit_head', seq || ' ' || hash "
+            "FROM audit_log ORDER BY seq DESC LIMIT 1"),
     };
 }
 
 const std::vector<QStringList>& migrations() {
     static const std::vector<QStringList> all{trackingAndAudit(), registry(),  mlflowImports(), identity(),
                                               savedViews(),       runSearch(), signingKeys(),   governance(),
-                                              driftMonitors(), auditHead()};
+                                              driftMonitors(),    auditHead()};
     return all;
 }
 

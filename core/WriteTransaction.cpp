@@ -64,8 +64,8 @@ void WriteTransaction::recordAuditHead() {
     version.finish();
     if (!recorded)
         return;
-    QSqlQuery& query = cached(QStringLiteral(
-        "INSERT OR REPLACE INTO workspace_meta (key, value) VALUES ('audit_head', ?)"));
+    QSqlQuery& query =
+        cached(QStringLiteral("INSERT OR REPLACE INTO workspace_meta (key, value) VALUES ('audit_head', ?)"));
     SqlQuery::bind(query, QStringLiteral("%1 %2").arg(m_lastSeq).arg(QString::fromLatin1(m_lastHash)));
     SqlQuery::exec(query);
 }
