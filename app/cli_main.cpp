@@ -1,6 +1,7 @@
 // assay-cli: the headless front end. Finds the command and hands it the rest of the command line;
 // each command parses its own options and calls core.
 #include "AssayError.h"
+#include "ArchiveCommand.h"
 #include "AuditCommand.h"
 #include "CliContext.h"
 #include "CliOutput.h"
@@ -33,6 +34,7 @@ CommandTable commandTable() {
     commands.push_back(std::make_unique<LogCommand>());
     commands.push_back(std::make_unique<RunsCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
+    commands.push_back(std::make_unique<ArchiveCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<DriftCommand>());
     commands.push_back(std::make_unique<UserCommand>());

@@ -116,6 +116,14 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, const WorkspaceO
                                                           : WorkspaceSchema::currentVersion());
     } else {
         workspace->m_schemaVersion = inspection.schemaVersion;
+        if (workspace->isArchive() && inspection.schemaVersion < WorkspaceSchema::currentVersion())
+            throw AssayError(
+                QStringLiteral("%1 is a read-only archive at workspace schema %2, and this Assay "
+                               "reads schema %3: an archive is never upgraded. Open it with the "
+                               "Assay that made it, or upgrade a writable copy.")
+                    .arg(path)
+                    .arg(inspection.schemaVersion)
+                    .arg(WorkspaceSchema::currentVersion()));
         workspace->migrateIfNeeded();
     }
     workspace->takeExternalChanges(); // the baseline that later polls compare with
@@ -128,7 +136,27 @@ void Workspace::openConnection(const WorkspaceOptions& options) {
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!m_db.open())
         throw AssayError(QStringLiteral("Cannot open %1: %2").arg(m_path, m_db.lastError().text()));
+    m_archive = readArchiveMark();
+    if (!m_archive.isEmpty()) {
+        // Read-only, and before any pragma: even choosing a journal mode would write to the file.
+        m_db.close();
+        m_db.setConnectOptions(
+            QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
+        if (!m_db.open())
+            throw AssayError(QStringLiteral("Cannot open %1: %2").arg(m_path, m_db.lastError().text()));
+        SqlQuery::run(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
+        m_journalMode = JournalMode::Rollback;
+        return;
+    }
     applyPragmas(options.networkFileSystem.value_or(FileSystemProbe::isNetworkFileSystem(m_path)));
+}
+
+QString Workspace::readArchiveMark() const {
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT value FROM workspace_meta WHERE key = 'archive'")) ||
+        !query.next())
+        return {}; // no such table before schema 7, or no mark
+    return query.value(0).toString();
 }
 
 void Workspace::applyPragmas(bool networkFileSystem) {
@@ -205,6 +233,11 @@ QSqlQuery& Workspace::cachedQuery(const QString& sql) {
 }
 
 void Workspace::write(const std::function<void(WriteTransaction&)>& body) {
+    if (isArchive())
+        throw AssayError(
+            QStringLiteral("%1 is a read-only archive for auditors (%2): nothing in it can change. "
+                           "Open the workspace it was made from to work on it.")
+                .arg(m_path, m_archive));
     if (m_inWrite)
         throw AssayError(
             QStringLiteral("Internal error: a write transaction was opened inside another one."));

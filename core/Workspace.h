@@ -43,6 +43,11 @@ public:
     const QString& migrationBackupPath() const { return m_migrationBackupPath; }
     qint64 now() const { return m_clock(); }
 
+    // A read-only archive for auditors (WorkspaceArchive): opened read-only; write() refuses.
+    bool isArchive() const { return !m_archive.isEmpty(); }
+    // "made on 2026-11-23 14:02 UTC by rita from /data/credit.assay"; empty for a workspace.
+    const QString& archiveDescription() const { return m_archive; }
+
     const QSqlDatabase& database() const { return m_db; }
     QSqlQuery& cachedQuery(const QString& sql);
 
@@ -61,6 +66,7 @@ private:
 
     void openConnection(const WorkspaceOptions& options);
     void applyPragmas(bool networkFileSystem);
+    QString readArchiveMark() const;
     void initialize(int targetVersion);
     void migrateIfNeeded();
     void beginImmediate();
@@ -79,6 +85,7 @@ private:
     bool m_inWrite = false;
     qint64 m_dataVersion = -1;
     QString m_migrationBackupPath;
+    QString m_archive;
     std::unordered_map<QString, QSqlQuery> m_statementCache;
 };
 

@@ -111,6 +111,15 @@ void MainWindow::createActions() {
             .arg(DemoWorkspace::totalRuns()));
     connect(m_fillDemoAction, &QAction::triggered, this, &MainWindow::fillWithDemoData);
 
+    m_archiveAction = new QAction(tr("Archive for &Auditors…"), this);
+    m_archiveAction->setStatusTip(tr("Write a read-only copy of this workspace that verifies on its own"));
+    connect(m_archiveAction, &QAction::triggered, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Archive for Auditors"), dialogDirectory(), fileFilter());
+        if (!path.isEmpty())
+            archiveTo(path);
+    });
+
     m_importMlflowFolderAction = new QAction(tr("MLflow &Tracking Folder (mlruns)…"), this);
     m_importMlflowFolderAction->setStatusTip(
         tr("Bring the runs and models of an MLflow file store into this workspace"));
@@ -164,6 +173,7 @@ void MainWindow::createMenus() {
     import->addAction(m_importMlflowFolderAction);
     import->addAction(m_importMlflowDatabaseAction);
     file->addAction(m_fillDemoAction);
+    file->addAction(m_archiveAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
@@ -591,8 +601,14 @@ void MainWindow::updateStatusBar() {
     const Workspace* workspace = m_session.workspace();
     m_pathLabel->setText(workspace ? QDir::toNativeSeparators(workspace->path()) : tr("No workspace open"));
     m_pathLabel->setToolTip(m_pathLabel->text());
-    m_journalLabel->setText(workspace ? journalModeName(workspace->journalMode()) : QString());
-    m_journalLabel->setToolTip(workspace && workspace->journalMode() == JournalMode::Rollback
+    m_journalLabel->setText(!workspace               ? QString()
+                            : workspace->isArchive() ? tr("Read-only archive")
+                                                     : journalModeName(workspace->journalMode()));
+    m_journalLabel->setToolTip(!workspace ? QString()
+                               : workspace->isArchive()
+                                   ? tr("An archive for auditors, %1. Nothing in it can change.")
+                                         .arg(workspace->archiveDescription())
+                               : workspace->journalMode() == JournalMode::Rollback
                                    ? tr("The workspace is on a network filesystem, where WAL cannot work.")
                                    : QString());
     m_actorLabel->setText(workspace ? actorText(*workspace) : QString());
@@ -603,6 +619,7 @@ void MainWindow::updateStatusBar() {
 void MainWindow::updateActions() {
     const bool canStartJob = m_session.isOpen() && !m_jobRunning;
     m_fillDemoAction->setEnabled(canStartJob);
+    m_archiveAction->setEnabled(canStartJob && !m_session.workspace()->isArchive());
     m_importMlflowFolderAction->setEnabled(canStartJob);
     m_importMlflowDatabaseAction->setEnabled(canStartJob);
     m_usersAction->setEnabled(m_session.isOpen());
@@ -676,6 +693,16 @@ void MainWindow::fillWithDemoData() {
                                               .arg(QFileInfo(path).fileName())
                                               .arg(DemoWorkspace::totalRuns()),
                                           statusMessageMs);
+             });
+}
+
+void MainWindow::archiveTo(const QString& path) {
+    if (!m_session.isOpen())
+        return;
+    startJob(tr("Archive for Auditors"), tr("Copying %1…").arg(displayPath(m_session.workspace()->path())),
+             tr("Sealing the archive…"), WorkspaceJobs::archive(path), tr("Cannot write the archive"),
+             [this](const QString&, const WorkspaceJobResult& result) {
+                 statusBar()->showMessage(result.summary, statusMessageMs);
              });
 }
 

@@ -86,6 +86,10 @@ public:
     // Opens the dialog that asks for version's promotion; a submitted request is shown.
     void requestPromotion(qint64 modelId, int version);
     QAction* fillDemoAction() const { return m_fillDemoAction; }
+    QAction* archiveAction() const { return m_archiveAction; }
+    // Writes a read-only archive for auditors to path, on a worker, as File > Archive for
+    // Auditors… does after asking where.
+    void archiveTo(const QString& path);
     QMenu* recentMenu() const { return m_recentMenu; }
     // Workspace administration (Users and Roles…, Tier Policy…); enabled while a workspace is open.
     QMenu* workspaceMenu() const { return m_workspaceMenu; }
@@ -174,6 +178,7 @@ private:
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;
     QAction* m_fillDemoAction = nullptr;
+    QAction* m_archiveAction = nullptr;
     QAction* m_importMlflowFolderAction = nullptr;
     QAction* m_importMlflowDatabaseAction = nullptr;
     QAction* m_quitAction = nullptr;

@@ -4,6 +4,7 @@
 #include "MlflowImportSummary.h"
 #include "MlflowImporter.h"
 #include "Workspace.h"
+#include "WorkspaceArchive.h"
 
 #include <QCoreApplication>
 
@@ -38,6 +39,17 @@ WorkspaceJob::Job WorkspaceJobs::mlflowImport(const QString& sourcePath) {
                          .arg(skipped.size());
         }
         return WorkspaceJobResult{lines.join(QLatin1Char('\n')), skipped.join(QLatin1Char('\n'))};
+    };
+}
+
+WorkspaceJob::Job WorkspaceJobs::archive(const QString& archivePath) {
+    return [archivePath](Workspace& workspace, const WorkspaceJob::Progress&) {
+        WorkspaceArchive::create(workspace, archivePath);
+        return WorkspaceJobResult{
+            QCoreApplication::translate(
+                "WorkspaceJobs", "Archived to %1: a read-only copy for auditors, which verifies on its own.")
+                .arg(archivePath),
+            {}};
     };
 }
 

@@ -11,6 +11,8 @@ public:
     // Imports the MLflow store at sourcePath (an mlruns/ folder or an MLflow SQLite file). A
     // cancel keeps the experiments imported before it; the summary says so.
     static WorkspaceJob::Job mlflowImport(const QString& sourcePath);
+    // Writes a read-only archive of the workspace for auditors to archivePath (a new file).
+    static WorkspaceJob::Job archive(const QString& archivePath);
 };
 
 } // namespace assay

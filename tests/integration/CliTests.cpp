@@ -3,6 +3,7 @@
 #include "TemporaryWorkspace.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -191,4 +192,38 @@ TEST_CASE("audit verify checks every decision's signature", "[cli][governance]")
     CHECK(tampered.status == 1);
     CHECK(tampered.err.contains(QStringLiteral("decision 3 by")));
     CHECK(tampered.err.contains(QStringLiteral("INVALID")));
+}
+
+TEST_CASE("An archive is a read-only copy that verifies on its own", "[cli][audit]") {
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("demo.assay"));
+    REQUIRE(runCli({QStringLiteral("demo"), source}).status == 0);
+    const QString archive = dir.filePath(QStringLiteral("for-auditors.assay"));
+    const CliResult made =
+        runCli({QStringLiteral("archive"), QStringLiteral("-w"), source, QStringLiteral("--out"), archive});
+    REQUIRE(made.status == 0);
+    CHECK_FALSE(QFileInfo(archive).permissions() &
+                (QFile::WriteOwner | QFile::WriteGroup | QFile::WriteOther));
+
+    const QByteArray before = assay::test::sha256OfFile(archive);
+    const CliResult verified =
+        runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("-w"), archive});
+    CHECK(verified.status == 0);
+    CHECK(verified.out.contains(QLatin1String("decision signatures verified")));
+    CHECK(verified.out.contains(QLatin1String("intact")));
+    // Even as root, who ignores file permissions, the archive refuses changes.
+    const CliResult refused = runCli({QStringLiteral("log"), QStringLiteral("-w"), archive},
+                                     "{\"experiment\": \"e\", \"run\": \"late\"}\n");
+    CHECK(refused.status == 1);
+    CHECK(refused.err.contains(QLatin1String("is a read-only archive for auditors")));
+    CHECK(assay::test::sha256OfFile(archive) == before);
+
+    // The source recorded the archiving, and still verifies; a second archive needs a new file.
+    const CliResult sourceVerified =
+        runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("-w"), source});
+    CHECK(sourceVerified.status == 0);
+    const CliResult again =
+        runCli({QStringLiteral("archive"), QStringLiteral("-w"), source, QStringLiteral("--out"), archive});
+    CHECK(again.status == 1);
+    CHECK(again.err.contains(QLatin1String("already exists")));
 }

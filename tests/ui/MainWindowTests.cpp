@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -344,4 +345,25 @@ TEST_CASE("Workspace > Users and Roles… opens the users dialog; the status bar
         CHECK(dialog->noticeLabel()->text() ==
               QLatin1String("Only an admin can change users and roles; you are mallory (no role)."));
     }
+}
+
+TEST_CASE("Archive for Auditors writes a read-only copy that opens as an archive", "[mainwindow]") {
+    Window w;
+    TemporaryWorkspace source;
+    REQUIRE(w.window.openWorkspace(source.path()));
+    REQUIRE(w.window.archiveAction()->isEnabled());
+    const QString archive = w.dir.filePath(QStringLiteral("for-auditors.assay"));
+    w.window.archiveTo(archive);
+    REQUIRE(test::waitFor([&] { return w.window.archiveAction()->isEnabled(); }, 30'000));
+    CHECK_FALSE(w.messageBox("errorMessage"));
+    REQUIRE(QFileInfo::exists(archive));
+
+    REQUIRE(w.window.openWorkspace(archive));
+    CHECK(w.session.workspace()->isArchive());
+    CHECK(w.label("journalModeLabel") == QLatin1String("Read-only archive"));
+    CHECK_FALSE(w.window.archiveAction()->isEnabled());
+    CHECK_THROWS_WITH(w.session.workspace()->write([](WriteTransaction& tx) {
+        tx.audit(QStringLiteral("test.write"), QStringLiteral("workspace"), {});
+    }),
+                      Catch::Contains("read-only archive for auditors"));
 }
