@@ -11,12 +11,14 @@
 #include "InitCommand.h"
 #include "LogCommand.h"
 #include "ModelCommand.h"
+#include "ReportCommand.h"
 #include "RunsCommand.h"
 #include "UsageError.h"
 #include "UserCommand.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 using namespace assay;
 using namespace assay::cli;
@@ -39,6 +41,7 @@ CommandTable commandTable() {
     commands.push_back(std::make_unique<DriftCommand>());
     commands.push_back(std::make_unique<UserCommand>());
     commands.push_back(std::make_unique<ModelCommand>());
+    commands.push_back(std::make_unique<ReportCommand>());
     return commands;
 }
 
@@ -86,10 +89,32 @@ int dispatch(const CommandTable& commands, const QStringList& arguments) {
                                     : QStringLiteral("unknown command \"%1\"").arg(name)};
 }
 
+// The command word: the first argument that is neither an option nor the value of -w/--workspace.
+bool needsGui(int argc, char* argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-w" || arg == "--workspace")
+            ++i;
+        else if (!arg.startsWith('-'))
+            return arg == "report";
+    }
+    return false;
+}
+
+// Only report draws (fonts, the PDF writer): it gets a QGuiApplication, offscreen unless the
+// user chose a platform, so that it runs headless; the other commands stay QtCore only.
+std::unique_ptr<QCoreApplication> application(int& argc, char* argv[]) {
+    if (!needsGui(argc, argv))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QGuiApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = application(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("assay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ASSAY_VERSION));
 

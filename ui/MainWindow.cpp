@@ -10,10 +10,13 @@
 #include "ErrorBox.h"
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
+#include "GovernanceReportReader.h"
+#include "GovernanceReportWriter.h"
 #include "Identity.h"
 #include "JournalMode.h"
 #include "ModelCardDialog.h"
 #include "ModelPage.h"
+#include "ModelVersionsPane.h"
 #include "ModelsPage.h"
 #include "NewDriftMonitorDialog.h"
 #include "PolicyEditorDialog.h"
@@ -129,6 +132,12 @@ void MainWindow::createActions() {
         tr("Bring the runs and models of an MLflow SQLite store into this workspace"));
     connect(m_importMlflowDatabaseAction, &QAction::triggered, this, [this] { chooseAndImportMlflow(true); });
 
+    m_exportReportAction = new QAction(tr("Export &Report…"), this);
+    m_exportReportAction->setStatusTip(
+        tr("Write a model version's governance report: card, tier, gates, signed decisions, charts "
+           "and audit excerpt, as PDF or HTML"));
+    connect(m_exportReportAction, &QAction::triggered, this, &MainWindow::chooseAndExportReport);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -173,6 +182,7 @@ void MainWindow::createMenus() {
     import->addAction(m_importMlflowFolderAction);
     import->addAction(m_importMlflowDatabaseAction);
     file->addAction(m_fillDemoAction);
+    file->addAction(m_exportReportAction);
     file->addAction(m_archiveAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -623,6 +633,7 @@ void MainWindow::updateActions() {
     m_importMlflowFolderAction->setEnabled(canStartJob);
     m_importMlflowDatabaseAction->setEnabled(canStartJob);
     m_usersAction->setEnabled(m_session.isOpen());
+    m_exportReportAction->setEnabled(canStartJob);
     m_tierPolicyAction->setEnabled(m_session.isOpen());
     for (QAction* action : {m_newDriftMonitorAction, m_addDriftDataAction, m_driftRulesAction})
         action->setEnabled(m_session.isOpen());
@@ -777,6 +788,72 @@ UsersDialog* MainWindow::showUsersDialog() {
     m_usersDialog->raise();
     m_usersDialog->activateWindow();
     return m_usersDialog;
+}
+
+// The version in view on the model page, or, from anywhere else, the one the user picks.
+void MainWindow::chooseAndExportReport() {
+    if (!m_session.isOpen())
+        return;
+    const Registry registry(*m_session.workspace());
+    if (currentPage() == m_modelPage && m_modelPage->modelId() != 0) {
+        const int selected = m_modelPage->versionsPane()->selectedVersion();
+        const QList<ModelVersion> versions = registry.versions(m_modelPage->modelId());
+        for (const ModelVersion& version : versions) {
+            if (version.version == selected || (selected == 0 && &version == &versions.last())) {
+                askReportPath(version.id);
+                return;
+            }
+        }
+    }
+    QList<QPair<QString, qint64>> choices;
+    for (const RegisteredModel& model : registry.models()) {
+        for (const ModelVersion& version : registry.versions(model.id))
+            choices.append({tr("%1 v%2").arg(model.name).arg(version.version), version.id});
+    }
+    choose(tr("Export Report"), tr("Model version:"), choices,
+           tr("The workspace has no registered model yet."),
+           [this](qint64 versionId) { askReportPath(versionId); });
+}
+
+void MainWindow::askReportPath(qint64 versionId) {
+    const std::optional<ModelVersion> version = Registry(*m_session.workspace()).versionById(versionId);
+    const std::optional<RegisteredModel> model =
+        version ? Registry(*m_session.workspace()).model(version->modelId) : std::nullopt;
+    if (!model)
+        return;
+    const QString suggested = QStringLiteral("%1-v%2-report.pdf").arg(model->name).arg(version->version);
+    const QString path = m_reportPathChooser
+                             ? m_reportPathChooser(suggested)
+                             : QFileDialog::getSaveFileName(this, tr("Export Report"),
+                                                            QDir(dialogDirectory()).filePath(suggested),
+                                                            tr("PDF (*.pdf);;HTML (*.html)"));
+    if (!path.isEmpty())
+        exportReport(versionId, path);
+}
+
+void MainWindow::exportReport(qint64 versionId, const QString& path) {
+    auto hash = std::make_shared<QString>();
+    startJob(
+        tr("Export Report"), tr("Writing the governance report to %1…").arg(QDir::toNativeSeparators(path)),
+        tr("Writing…"),
+        [versionId, path, hash](Workspace& workspace, const WorkspaceJob::Progress&) {
+            const Registry registry(workspace);
+            const std::optional<ModelVersion> version = registry.versionById(versionId);
+            if (!version)
+                throw AssayError(QStringLiteral("The version to report on is gone."));
+            GovernanceReportData report = GovernanceReportReader(workspace).read(
+                registry.model(version->modelId)->name, version->version);
+            const GovernanceReportWriter writer(std::move(report), workspace.actor(), workspace.now());
+            writer.write(path);
+            *hash = writer.contentHash();
+            return WorkspaceJobResult{QStringLiteral("Report written."), {}};
+        },
+        tr("Could Not Export the Report"),
+        [this, path, hash](const QString&, const WorkspaceJobResult&) {
+            statusBar()->showMessage(tr("Report written to %1").arg(QDir::toNativeSeparators(path)),
+                                     statusMessageMs);
+            emit reportExported(path, *hash);
+        });
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {

@@ -116,6 +116,19 @@ public:
     QAction* addDriftDataAction() const { return m_addDriftDataAction; }
     QAction* driftRulesAction() const { return m_driftRulesAction; }
 
+    // File > Export Report…: the governance report of the version in view on the model page
+    // (asking which version elsewhere), to a PDF or HTML file the user names.
+    QAction* exportReportAction() const { return m_exportReportAction; }
+    // Writes the report in the background; reportExported follows on success.
+    void exportReport(qint64 versionId, const QString& path);
+    // Tests answer the save dialog through this; it gets the suggested file name.
+    void setReportPathChooser(std::function<QString(const QString&)> chooser) {
+        m_reportPathChooser = std::move(chooser);
+    }
+
+signals:
+    void reportExported(const QString& path, const QString& contentHash);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -159,6 +172,8 @@ private:
                 const QString& noneMessage, const std::function<void(qint64)>& pick);
     void chooseModelForMonitor();
     void chooseMonitor(const QString& title, const std::function<void(qint64)>& pick);
+    void chooseAndExportReport();
+    void askReportPath(qint64 versionId);
 
     WorkspaceSession& m_session;
     UiSettings& m_settings;
@@ -191,6 +206,8 @@ private:
     QAction* m_newDriftMonitorAction = nullptr;
     QAction* m_addDriftDataAction = nullptr;
     QAction* m_driftRulesAction = nullptr;
+    QAction* m_exportReportAction = nullptr;
+    std::function<QString(const QString&)> m_reportPathChooser;
     QPointer<UsersDialog> m_usersDialog;
 
     QLabel* m_pathLabel = nullptr;

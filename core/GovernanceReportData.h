@@ -1,0 +1,89 @@
+#pragma once
+
+#include "AuditEvent.h"
+#include "Decision.h"
+#include "DriftMonitor.h"
+#include "DriftStatus.h"
+#include "DriftWindow.h"
+#include "EvidenceFile.h"
+#include "Gate.h"
+#include "MetricSeries.h"
+#include "ModelCard.h"
+#include "ModelVersion.h"
+#include "PromotionRequest.h"
+#include "RegisteredModel.h"
+#include "RiskAssessment.h"
+#include "SignOff.h"
+#include "TierRequirements.h"
+
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace assay {
+
+// Everything the governance report of one model version shows (issue 7), gathered from the
+// workspace by GovernanceReportReader; the ui renders it to HTML and PDF without reading more.
+struct GovernanceReportData {
+    struct CardSection {
+        QString label;
+        QString text; // empty: the section is still to be written
+    };
+    struct Score {
+        QString dimension;
+        double weight = 0;
+        int score = 0;
+    };
+    // One request about the version, its gates as computed now, the evidence its tier requires
+    // and every decision with its signature status.
+    struct Request {
+        PromotionRequest request;
+        QList<Gate> gates;
+        QList<std::pair<QString, bool>> evidence; // label, present
+        QList<SignOff> signOffs;
+        QList<Decision> decisions;
+    };
+    struct ComparisonRow {
+        QString metric;
+        bool primary = false;
+        std::optional<double> candidate;
+        std::optional<double> champion;
+    };
+    struct Monitor {
+        DriftMonitor monitor;
+        QList<DriftWindow> windows; // oldest first
+    };
+
+    RegisteredModel model;
+    ModelVersion version;
+    QList<CardSection> card;
+    QString cardUpdatedBy;
+    qint64 cardUpdatedAt = 0;
+
+    std::optional<RiskAssessment> assessment;
+    QString euCategoryLabel;
+    QList<Score> scores;
+    std::optional<TierRequirements> requirements; // of the effective tier, under the assessment's policy
+
+    QList<EvidenceFile> evidenceFiles;
+    QList<Request> requests; // newest first
+
+    // The champion the version was (or is) measured against: the holder of the alias its latest
+    // promotion request asked for, when it was submitted; else the version in production now.
+    std::optional<ModelVersion> champion;
+    QString championAlias;
+    QList<ComparisonRow> comparison; // the primary metric first
+    MetricSeries primarySeries;      // of the version's run
+    MetricSeries championSeries;     // of the champion's run, same metric
+
+    DriftStatus drift;
+    QList<Monitor> monitors;
+
+    QList<AuditEvent> audit;             // the model's and this version's events, oldest first
+    QMap<QString, QString> displayNames; // login → name, for the people the report names
+};
+
+} // namespace assay

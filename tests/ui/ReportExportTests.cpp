@@ -1,0 +1,94 @@
+#include "GovernanceDialogData.h"
+#include "GovernanceReportWriter.h"
+#include "MainWindow.h"
+#include "UiSettings.h"
+#include "WorkspaceSession.h"
+
+#include <QAction>
+#include <QCryptographicHash>
+#include <QFile>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <catch2/catch.hpp>
+
+using namespace assay;
+using assay::test::GovernanceWorkspace;
+
+namespace {
+
+QByteArray readAll(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+TEST_CASE("File > Export Report… writes the report of the version in view", "[mainwindow][report]") {
+    GovernanceWorkspace data;
+    data.executePromotion();
+    QTemporaryDir dir;
+    UiSettings settings(dir.filePath(QStringLiteral("gui.conf")));
+    WorkspaceSession session;
+    MainWindow window(session, settings);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    CHECK_FALSE(window.exportReportAction()->isEnabled());
+    data.openAs(session, QStringLiteral("tester"));
+
+    QMenu* file = window.menuBar()->actions().value(0)->menu();
+    REQUIRE(file);
+    CHECK(file->actions().contains(window.exportReportAction()));
+    CHECK(window.exportReportAction()->text() == QStringLiteral("Export &Report…"));
+    REQUIRE(window.exportReportAction()->isEnabled());
+
+    window.showModel(data.modelId, 1);
+    QString suggested;
+    QString answer = dir.filePath(QStringLiteral("report.html"));
+    window.setReportPathChooser([&](const QString& name) {
+        suggested = name;
+        return answer;
+    });
+    QSignalSpy exported(&window, &MainWindow::reportExported);
+    window.exportReportAction()->trigger();
+    REQUIRE(exported.wait(30000));
+    CHECK(suggested == QStringLiteral("credit-scoring-v1-report.pdf"));
+    CHECK(exported.at(0).at(0).toString() == answer);
+
+    const QString html = QString::fromUtf8(readAll(answer));
+    CHECK(html.contains(QStringLiteral("Governance report: credit-scoring v1")));
+    for (const char* signer : {"olga", "val"})
+        CHECK(html.contains(QLatin1String(signer)));
+    // The footer's hash is the SHA-256 of exactly what lies between the content markers.
+    const qsizetype begin = html.indexOf(GovernanceReportWriter::contentBegin());
+    const qsizetype end = html.indexOf(GovernanceReportWriter::contentEnd());
+    REQUIRE(begin > 0);
+    REQUIRE(end > begin);
+    const QString content = html.mid(begin + GovernanceReportWriter::contentBegin().size(),
+                                     end - begin - GovernanceReportWriter::contentBegin().size());
+    const QString hash =
+        QString::fromLatin1(QCryptographicHash::hash(content.toUtf8(), QCryptographicHash::Sha256).toHex());
+    CHECK(exported.at(0).at(1).toString() == hash);
+    CHECK(html.mid(end).contains(QStringLiteral("content SHA-256 ") + hash));
+
+    answer = dir.filePath(QStringLiteral("report.pdf"));
+    window.exportReportAction()->trigger();
+    REQUIRE(exported.wait(30000));
+    CHECK(exported.at(1).at(1).toString() == hash); // same data, same content hash
+    CHECK(readAll(answer).startsWith("%PDF-"));
+
+    // A path that cannot be written leaves no file and says why.
+    answer = dir.filePath(QStringLiteral("missing/report.pdf"));
+    window.exportReportAction()->trigger();
+    REQUIRE(QTest::qWaitFor([&] { return window.findChild<QMessageBox*>(QStringLiteral("errorMessage")); },
+                            30000));
+    CHECK(window.findChild<QMessageBox*>(QStringLiteral("errorMessage"))
+              ->text()
+              .contains(QStringLiteral("Cannot write")));
+    CHECK(exported.size() == 2);
+    CHECK_FALSE(QFile::exists(answer));
+}
