@@ -73,9 +73,14 @@ QVariant AuditChangeModel::data(const QModelIndex& index, int role) const {
             return {};
         }
     case Qt::ToolTipRole:
+        // Long values are elided in the cells.
         if (index.column() == BeforeColumn)
-            return change.before ? tr("As recorded by event %1 on the same entity").arg(change.beforeSeq)
+            return change.before ? tr("%1\n\nAs recorded by event %2 on the same entity")
+                                       .arg(valueText(*change.before))
+                                       .arg(change.beforeSeq)
                                  : tr("No earlier event on this entity recorded this field");
+        if (index.column() == AfterColumn)
+            return valueText(change.after);
         return {};
     case Qt::FontRole:
         if (index.column() == AfterColumn && change.changed()) {

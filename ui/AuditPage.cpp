@@ -57,6 +57,7 @@ QDateEdit* dateEdit(const QString& objectName) {
     edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     edit->setMinimumDate(noDate);
     edit->setSpecialValueText(AuditPage::tr("any"));
+    edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00")) + 40);
     edit->setDate(noDate);
     return edit;
 }
@@ -92,7 +93,7 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     m_problemView->setObjectName(QStringLiteral("integrityProblems"));
     m_problemView->setModel(m_problems);
     m_problemView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_problemView->setMaximumHeight(m_problemView->fontMetrics().height() * problemRowsShown + 12);
+
     connect(m_problemView, &QListView::clicked, this, [this](const QModelIndex& index) {
         if (const qint64 seq = index.data(IntegrityProblemModel::SeqRole).toLongLong())
             selectEvent(seq);
@@ -101,11 +102,12 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     m_eventView = new ReadOnlyTableView(m_events, QStringLiteral("auditEvents"));
     m_eventView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_eventView->verticalHeader()->setDefaultSectionSize(m_eventView->fontMetrics().height() + 8);
-    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::SeqColumn, 60);
-    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::TimeColumn, 150);
-    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::ActorColumn, 80);
-    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::ActionColumn, 170);
-    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::EntityColumn, 170);
+    // Narrow enough that the summary keeps room beside the detail pane.
+    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::SeqColumn, 50);
+    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::TimeColumn, 140);
+    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::ActorColumn, 70);
+    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::ActionColumn, 130);
+    m_eventView->horizontalHeader()->resizeSection(AuditEventModel::EntityColumn, 150);
     new SelectionKeeper(m_eventView, AuditEventModel::SeqRole);
     connect(m_eventView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &AuditPage::showSelected);
@@ -119,8 +121,9 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(m_eventView);
     splitter->addWidget(createDetail());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({760, 340});
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(header);
@@ -143,16 +146,20 @@ QWidget* AuditPage::createFilterBar() {
     m_actor->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_action = new QComboBox;
     m_action->setObjectName(QStringLiteral("actionFilter"));
-    m_action->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_action->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_action->setMinimumContentsLength(14);
     m_entity = new QLineEdit;
     m_entity->setObjectName(QStringLiteral("entityFilter"));
-    m_entity->setPlaceholderText(tr("Entity, e.g. model:churn"));
+    m_entity->setPlaceholderText(tr("e.g. model:churn"));
+    m_entity->setMinimumWidth(100);
     m_entity->setClearButtonEnabled(true);
     m_from = dateEdit(QStringLiteral("fromFilter"));
     m_to = dateEdit(QStringLiteral("toFilter"));
     m_search = new QLineEdit;
     m_search->setObjectName(QStringLiteral("auditSearch"));
-    m_search->setPlaceholderText(tr("Search actor, action, entity and payload"));
+    m_search->setPlaceholderText(tr("Search all fields"));
+    m_search->setToolTip(tr("Finds the text in the actor, action, entity or payload, in any case"));
+    m_search->setMinimumWidth(110);
     m_search->setClearButtonEnabled(true);
     m_clear = new QPushButton(tr("Clear"));
     m_clear->setObjectName(QStringLiteral("clearAuditFilter"));
@@ -174,6 +181,7 @@ QWidget* AuditPage::createFilterBar() {
     layout->setContentsMargins(0, 0, 0, 0);
     const auto labelled = [layout](const QString& text, QWidget* widget, int stretch = 0) {
         auto* label = new QLabel(text);
+        label->setMinimumSize(label->sizeHint());
         label->setBuddy(widget);
         layout->addWidget(label);
         layout->addWidget(widget, stretch);
@@ -183,7 +191,7 @@ QWidget* AuditPage::createFilterBar() {
     labelled(tr("&Entity"), m_entity, 1);
     labelled(tr("&From"), m_from);
     labelled(tr("&To"), m_to);
-    layout->addWidget(m_search, 2);
+    layout->addWidget(m_search, 1);
     layout->addWidget(m_clear);
     return bar;
 }
@@ -344,6 +352,10 @@ void AuditPage::checkIntegrity() {
         }
     }
     m_problems->setProblems(m_report.problems);
+    // As tall as its problems, up to a few rows; it scrolls beyond.
+    const auto rows = std::clamp<qsizetype>(m_report.problems.size(), 1, problemRowsShown);
+    m_problemView->setFixedHeight(static_cast<int>(rows) * (m_problemView->fontMetrics().height() + 4) +
+                                  2 * m_problemView->frameWidth() + 4);
     m_banner->setVisible(m_session.isOpen());
     m_problemView->setVisible(!m_report.isIntact());
     if (m_report.isIntact()) {
@@ -351,9 +363,13 @@ void AuditPage::checkIntegrity() {
         m_banner->setText(tr("✔ Audit trail intact. %1").arg(m_report.summary()));
     } else {
         m_banner->setKind(BannerLabel::Kind::Alert);
-        m_banner->setText(tr("✘ This workspace was altered outside Assay. %1 Click a problem with a sequence "
-                             "number to see its event.")
-                              .arg(m_report.summary()));
+        QString summary = m_report.summary();
+        if (!summary.endsWith(QLatin1Char('.')))
+            summary += QLatin1Char('.');
+        m_banner->setText(
+            tr("✘ This workspace was altered outside Assay. %1 Click a problem below that has a "
+               "sequence number to see its event.")
+                .arg(summary));
     }
 }
 
@@ -410,7 +426,7 @@ void AuditPage::showSelected() {
             .arg(event->seq)
             .arg(QDateTime::fromMSecsSinceEpoch(event->at).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                  event->actor.toHtmlEscaped(), event->action.toHtmlEscaped(), event->entity.toHtmlEscaped()));
-    m_hashes->setText(tr("Hash      %1\nPrevious  %2")
+    m_hashes->setText(tr("Hash:\n%1\nChained to (previous hash):\n%2")
                           .arg(QString::fromLatin1(event->hash), QString::fromLatin1(event->prevHash)));
 }
 
