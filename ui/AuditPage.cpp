@@ -135,7 +135,10 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     connect(&m_session, &WorkspaceSession::workspaceChanged, this, &AuditPage::onWorkspaceChanged);
     connect(&m_session, &WorkspaceSession::changed, this, [this] {
         reloadChoices();
-        checkIntegrity();
+        if (isVisible())
+            checkIntegrity();
+        else
+            m_integrityStale = true;
     });
     onWorkspaceChanged();
 }
@@ -339,7 +342,14 @@ void AuditPage::updateTitle() {
                              .arg(locale.toString(m_events->matchCount()), locale.toString(total)));
 }
 
+void AuditPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_integrityStale)
+        checkIntegrity();
+}
+
 void AuditPage::checkIntegrity() {
+    m_integrityStale = false;
     m_report = {};
     if (const Workspace* workspace = m_session.workspace()) {
         try {

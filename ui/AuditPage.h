@@ -27,7 +27,8 @@ class WorkspaceSession;
 // problem listed; one with a sequence number shows its event), a filter bar (actor, action,
 // entity, dates, text), the matching events newest first, and the selected event's fields as
 // before → after with its hashes. The filtered events export to CSV or JSON. Every commit appends
-// events, so any change reloads the list and checks the integrity again.
+// events, so any change reloads the list and checks the integrity again (when the page next
+// shows, if it is hidden: the check walks the whole chain).
 class AuditPage : public QWidget {
     Q_OBJECT
 
@@ -66,6 +67,9 @@ public:
 signals:
     void loadFailed(const QString& message);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     QWidget* createFilterBar();
     QWidget* createDetail();
@@ -82,6 +86,7 @@ private:
     AuditChangeModel* m_changes;
     IntegrityProblemModel* m_problems;
     IntegrityReport m_report;
+    bool m_integrityStale = false; // commits came while the page was hidden
 
     PageTitleLabel* m_title = nullptr;
     BannerLabel* m_banner = nullptr;

@@ -245,6 +245,11 @@ TEST_CASE("The Audit page's banner says whether the trail verifies", "[ui][audit
         CHECK(f.page->integrityBanner()->text().contains(QStringLiteral("through sequence %1").arg(f.at(4))));
         CHECK(f.page->problemView()->isHidden());
         CHECK(f.page->problemModel()->rowCount() == 0);
+        // A commit while the page is hidden is verified when it shows.
+        record(*f.session.workspace(), QStringLiteral("late.event"), QStringLiteral("late:1"), {});
+        f.page->show();
+        REQUIRE(QTest::qWaitForWindowExposed(f.page.get()));
+        CHECK(f.page->integrityBanner()->text().contains(QStringLiteral("through sequence %1").arg(f.at(5))));
     }
     SECTION("tampered") {
         PageFixture f(true);
