@@ -1,4 +1,6 @@
 // assay: the GUI. Parses the command line and opens the main window; nothing else.
+#include "AuditPage.h"
+#include "AuditTrail.h"
 #include "ComparePage.h"
 #include "ExperimentsPage.h"
 #include "MainWindow.h"
@@ -58,8 +60,8 @@ void defineOptions(QCommandLineParser& parser) {
     parser.addOption(screenshot);
     // With --screenshot: which page to show, "run" (--run UID), "compare" (the --runs N newest),
     // "models" or "model" (--model NAME), "reviews" or "request" (--request N), "drift" (--model NAME,
-    // default: the first monitored model), or which dialog to
-    // open and save instead of the window.
+    // default: the first monitored model), "audit" (with the first integrity problem's event, or
+    // the newest, selected), or which dialog to open and save instead of the window.
     for (QCommandLineOption option :
          {QCommandLineOption(pageOption, QStringLiteral("Show PAGE."), QStringLiteral("PAGE")),
           QCommandLineOption(runOption, QStringLiteral("The run to show."), QStringLiteral("UID")),
@@ -186,6 +188,10 @@ int main(int argc, char* argv[]) {
     } else if (session.workspace() && parser.value(pageOption) == QLatin1String("drift")) {
         const auto model = Registry(*session.workspace()).modelByName(parser.value(modelOption));
         window.showDrift(model ? model->id : 0);
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("audit")) {
+        // The first problem's event, or the newest one, so that the detail pane shows something.
+        const qint64 problemSeq = window.auditPage()->integrityReport().problems.value(0).seq;
+        window.showAudit(problemSeq ? problemSeq : AuditTrail(*session.workspace()).lastSeq());
     }
 
     QWidget* dialog = nullptr;

@@ -26,6 +26,11 @@ void BannerLabel::setKind(Kind kind) {
             QStringLiteral("QLabel { background: #fde7e6; color: #5c0f0b; border: 1px solid #d6453d; "
                            "border-radius: 3px; }"));
         break;
+    case Kind::Success:
+        setStyleSheet(
+            QStringLiteral("QLabel { background: #e6f4ea; color: #0b3d1c; border: 1px solid #6cb47f; "
+                           "border-radius: 3px; }"));
+        break;
     case Kind::Info:
         setStyleSheet(
             QStringLiteral("QLabel { background: #e8f0fe; color: #102a56; border: 1px solid #a8c2ee; "

@@ -2,6 +2,7 @@
 
 #include "AddDriftDataDialog.h"
 #include "AssayError.h"
+#include "AuditPage.h"
 #include "ComparePage.h"
 #include "DemoWorkspace.h"
 #include "DriftMonitors.h"
@@ -13,6 +14,7 @@
 #include "GovernanceReportReader.h"
 #include "GovernanceReportWriter.h"
 #include "Identity.h"
+#include "IntegrityProblemModel.h"
 #include "JournalMode.h"
 #include "ModelCardDialog.h"
 #include "ModelPage.h"
@@ -44,6 +46,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -260,6 +263,52 @@ void MainWindow::createCentralArea() {
     createModelPages();
     createReviewsPage();
     createDriftPage();
+    createAuditPage();
+}
+
+void MainWindow::createAuditPage() {
+    m_auditPage = new AuditPage(m_session);
+    m_auditPage->setObjectName(QStringLiteral("auditPage"));
+    connect(m_auditPage, &AuditPage::loadFailed, this,
+            [this](const QString& message) { showError(tr("Cannot read the audit trail"), message); });
+    addPage(QIcon::fromTheme(QStringLiteral("security-high"),
+                             style()->standardIcon(QStyle::SP_FileDialogListView)),
+            tr("Audit"), m_auditPage);
+}
+
+void MainWindow::showAudit(qint64 seq) {
+    if (seq > 0)
+        m_auditPage->selectEvent(seq);
+    showPage(m_auditPage);
+}
+
+void MainWindow::reportIntegrity() {
+    // The Audit page checked the file when it became current; the check is not run twice.
+    const IntegrityReport& report = m_auditPage->integrityReport();
+    if (report.isIntact()) {
+        statusBar()->showMessage(tr("Audit trail verified through sequence %1; %2 signatures checked.")
+                                     .arg(report.audit.verifiedThrough)
+                                     .arg(report.signaturesChecked),
+                                 statusMessageMs);
+        return;
+    }
+    statusBar()->showMessage(tr("Integrity check failed: %1").arg(report.summary()));
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Workspace altered outside Assay"),
+                                tr("This workspace was changed outside Assay: its audit trail or signatures "
+                                   "no longer verify. Its records may not be what was approved."),
+                                QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("integrityWarning"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setWindowModality(Qt::NonModal);
+    QStringList problems;
+    for (const IntegrityProblem& problem : report.problems)
+        problems << QStringLiteral("• ") + IntegrityProblemModel::text(problem);
+    box->setInformativeText(problems.join(QLatin1Char('\n')));
+    QPushButton* showButton = box->addButton(tr("Show Audit Page"), QMessageBox::AcceptRole);
+    showButton->setObjectName(QStringLiteral("showAuditButton"));
+    const qint64 firstSeq = report.problems.first().seq;
+    connect(showButton, &QPushButton::clicked, this, [this, firstSeq] { showAudit(firstSeq); });
+    box->show();
 }
 
 void MainWindow::createDriftPage() {
@@ -568,6 +617,7 @@ bool MainWindow::openWorkspace(const QString& path, const WorkspaceOptions& opti
         return false;
     }
     rememberRecent(m_session.workspace()->path());
+    reportIntegrity();
     return true;
 }
 

@@ -18,6 +18,7 @@ class QStackedWidget;
 namespace assay {
 
 class AddDriftDataDialog;
+class AuditPage;
 class ComparePage;
 class DriftRulesDialog;
 class DriftPage;
@@ -57,7 +58,7 @@ public:
     // shows what came over, with every skipped item in the details.
     void importMlflowStore(const QString& source);
 
-    // Pages are added in navigation order; a later issue adds Audit.
+    // Pages are added in navigation order.
     void addPage(const QIcon& icon, const QString& title, QWidget* page);
     // A page without an entry of its own in the navigation, reached from another page (the
     // model page from the Models page); the navigation highlights that page while it shows.
@@ -81,6 +82,9 @@ public:
     // Goes to the Reviews page's inbox and lists.
     void showReviews();
     DriftPage* driftPage() const { return m_driftPage; }
+    AuditPage* auditPage() const { return m_auditPage; }
+    // Goes to the Audit page, with event seq selected when seq > 0.
+    void showAudit(qint64 seq = 0);
     // Shows a model's drift monitor (0: its first) on the Drift page and goes there.
     void showDrift(qint64 modelId, qint64 monitorId = 0);
     // Opens the dialog that asks for version's promotion; a submitted request is shown.
@@ -161,6 +165,10 @@ private:
     void createModelPages();
     void createReviewsPage();
     void createDriftPage();
+    void createAuditPage();
+    // After opening a file: a status-bar note when its audit trail and signatures verify, else a
+    // lasting status-bar warning and a dialog listing the problems.
+    void reportIntegrity();
     template <class Dialog, class... Args>
     Dialog* openDialog(const QString& failureTitle, Args&&... args);
     void updateReviewsCount(int count);
@@ -189,6 +197,7 @@ private:
     QHash<QWidget*, QWidget*> m_navigationParents; // sub-page → the page it is reached from
     ReviewsPage* m_reviewsPage = nullptr;
     DriftPage* m_driftPage = nullptr;
+    AuditPage* m_auditPage = nullptr;
 
     QAction* m_newAction = nullptr;
     QAction* m_openAction = nullptr;

@@ -173,10 +173,11 @@ TEST_CASE("The main window opens a model's page from the Models page and goes ba
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     auto* navigation = window.findChild<QListWidget*>(QStringLiteral("navigation"));
-    REQUIRE(navigation->count() == 6);
+    REQUIRE(navigation->count() == 7);
     CHECK(navigation->item(3)->text() == QLatin1String("Models"));
     CHECK(navigation->item(4)->text().startsWith(QLatin1String("Reviews")));
     CHECK(navigation->item(5)->text() == QLatin1String("Drift"));
+    CHECK(navigation->item(6)->text() == QLatin1String("Audit"));
     navigation->setCurrentRow(3);
     CHECK(window.currentPage() == window.modelsPage());
 
