@@ -14,9 +14,11 @@
 #include "SelectionKeeper.h"
 #include "Workspace.h"
 #include "WorkspaceIntegrity.h"
+#include "WorkspaceOptions.h"
 #include "WorkspaceSession.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateEdit>
 #include <QDateTime>
 #include <QDir>
@@ -35,6 +37,7 @@
 #include <QSplitter>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -132,6 +135,16 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     layout->addWidget(createFilterBar());
     layout->addWidget(splitter, 1);
 
+    connect(&m_integrityWatcher, &QFutureWatcher<IntegrityReport>::finished, this, [this] {
+        // A result that commits or another workspace overtook is not shown: the next check is.
+        if (m_integrityAgain) {
+            m_integrityAgain = false;
+            checkIntegrity();
+            return;
+        }
+        m_report = m_integrityWatcher.result();
+        showIntegrity();
+    });
     connect(&m_session, &WorkspaceSession::workspaceChanged, this, &AuditPage::onWorkspaceChanged);
     connect(&m_session, &WorkspaceSession::changed, this, [this] {
         reloadChoices();
@@ -350,17 +363,37 @@ void AuditPage::showEvent(QShowEvent* event) {
 
 void AuditPage::checkIntegrity() {
     m_integrityStale = false;
-    m_report = {};
-    if (const Workspace* workspace = m_session.workspace()) {
-        try {
-            m_report = WorkspaceIntegrity::check(*workspace);
-        } catch (const AssayError& error) {
-            IntegrityProblem problem;
-            problem.entity = tr("The workspace");
-            problem.message = tr("cannot be checked: %1").arg(error.message());
-            m_report.problems.append(problem);
-        }
+    if (isCheckingIntegrity()) {
+        m_integrityAgain = true;
+        return;
     }
+    const Workspace* workspace = m_session.workspace();
+    if (!workspace) {
+        m_report = {};
+        showIntegrity();
+        return;
+    }
+    m_banner->setKind(BannerLabel::Kind::Info);
+    m_banner->setText(tr("Checking the audit trail and the signatures…"));
+    m_banner->setVisible(true);
+    WorkspaceOptions options;
+    options.actor = workspace->actor();
+    m_integrityWatcher.setFuture(QtConcurrent::run([path = workspace->path(), options]() {
+        try {
+            return WorkspaceIntegrity::check(*Workspace::open(path, options));
+        } catch (const AssayError& error) {
+            IntegrityReport report;
+            IntegrityProblem problem;
+            problem.entity = QCoreApplication::translate("AuditPage", "The workspace");
+            problem.message =
+                QCoreApplication::translate("AuditPage", "cannot be checked: %1").arg(error.message());
+            report.problems.append(problem);
+            return report;
+        }
+    }));
+}
+
+void AuditPage::showIntegrity() {
     m_problems->setProblems(m_report.problems);
     // As tall as its problems, up to a few rows; it scrolls beyond.
     const auto rows = std::clamp<qsizetype>(m_report.problems.size(), 1, problemRowsShown);
@@ -381,6 +414,7 @@ void AuditPage::checkIntegrity() {
                "sequence number to see its event.")
                 .arg(summary));
     }
+    emit integrityChecked();
 }
 
 qint64 AuditPage::selectedSeq() const {

@@ -3,6 +3,7 @@
 #include "AuditFilter.h"
 #include "IntegrityReport.h"
 
+#include <QFutureWatcher>
 #include <QWidget>
 
 class QComboBox;
@@ -48,6 +49,9 @@ public:
     // Writes the filtered events to path in one go (QSaveFile); false after telling the user why.
     bool exportTo(const QString& path, ExportFormat format);
     const IntegrityReport& integrityReport() const { return m_report; }
+    // The check walks and hashes the whole chain (about a second for 150,000 events), so it runs on
+    // a worker with a connection of its own; integrityChecked() follows each one.
+    bool isCheckingIntegrity() const { return m_integrityWatcher.isRunning(); }
 
     AuditEventModel* eventModel() const { return m_events; }
     AuditChangeModel* changeModel() const { return m_changes; }
@@ -66,6 +70,7 @@ public:
 
 signals:
     void loadFailed(const QString& message);
+    void integrityChecked();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -77,6 +82,7 @@ private:
     void reloadChoices();
     void applyFilter();
     void checkIntegrity();
+    void showIntegrity();
     void updateTitle();
     void showSelected();
     void chooseExport(ExportFormat format);
@@ -87,6 +93,8 @@ private:
     IntegrityProblemModel* m_problems;
     IntegrityReport m_report;
     bool m_integrityStale = false; // commits came while the page was hidden
+    bool m_integrityAgain = false; // commits came while a check ran
+    QFutureWatcher<IntegrityReport> m_integrityWatcher;
 
     PageTitleLabel* m_title = nullptr;
     BannerLabel* m_banner = nullptr;

@@ -51,6 +51,8 @@
 #include <QStatusBar>
 #include <QStyle>
 
+#include <utility>
+
 namespace assay {
 namespace {
 
@@ -269,6 +271,10 @@ void MainWindow::createCentralArea() {
 void MainWindow::createAuditPage() {
     m_auditPage = new AuditPage(m_session);
     m_auditPage->setObjectName(QStringLiteral("auditPage"));
+    connect(m_auditPage, &AuditPage::integrityChecked, this, [this] {
+        if (std::exchange(m_reportIntegrityOnCheck, false))
+            reportIntegrity();
+    });
     connect(m_auditPage, &AuditPage::loadFailed, this,
             [this](const QString& message) { showError(tr("Cannot read the audit trail"), message); });
     addPage(QIcon::fromTheme(QStringLiteral("security-high"),
@@ -617,7 +623,7 @@ bool MainWindow::openWorkspace(const QString& path, const WorkspaceOptions& opti
         return false;
     }
     rememberRecent(m_session.workspace()->path());
-    reportIntegrity();
+    m_reportIntegrityOnCheck = true; // the Audit page checks it on a worker; reportIntegrity() follows
     return true;
 }
 

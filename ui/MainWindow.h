@@ -203,6 +203,7 @@ private:
     QAction* m_openAction = nullptr;
     QAction* m_fillDemoAction = nullptr;
     QAction* m_archiveAction = nullptr;
+    bool m_reportIntegrityOnCheck = false; // a workspace was opened: say what its check finds
     QAction* m_importMlflowFolderAction = nullptr;
     QAction* m_importMlflowDatabaseAction = nullptr;
     QAction* m_quitAction = nullptr;

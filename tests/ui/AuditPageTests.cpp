@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "TemporaryWorkspace.h"
 #include "UiSettings.h"
+#include "UiTestData.h"
 #include "Workspace.h"
 #include "WorkspaceSession.h"
 #include "WriteTransaction.h"
@@ -94,6 +95,12 @@ struct PageFixture : AuditFixture {
         session.setWorkspace(ws.reopen());
         page = std::make_unique<AuditPage>(session);
         page->resize(1200, 700);
+        waitForIntegrity();
+    }
+    // The integrity check runs on a worker.
+    void waitForIntegrity() const {
+        REQUIRE(test::waitFor([&] { return !page->isCheckingIntegrity(); }));
+        QCoreApplication::processEvents(); // the watcher's finished() delivers the report
     }
     QList<qint64> shown() const {
         QList<qint64> seqs;
@@ -249,7 +256,11 @@ TEST_CASE("The Audit page's banner says whether the trail verifies", "[ui][audit
         record(*f.session.workspace(), QStringLiteral("late.event"), QStringLiteral("late:1"), {});
         f.page->show();
         REQUIRE(QTest::qWaitForWindowExposed(f.page.get()));
-        CHECK(f.page->integrityBanner()->text().contains(QStringLiteral("through sequence %1").arg(f.at(5))));
+        CHECK(f.page->integrityBanner()->text().startsWith(QStringLiteral("Checking")));
+        REQUIRE(test::waitFor([&] {
+            return f.page->integrityBanner()->text().contains(
+                QStringLiteral("through sequence %1").arg(f.at(5)));
+        }));
     }
     SECTION("tampered") {
         PageFixture f(true);
@@ -287,13 +298,17 @@ TEST_CASE("The main window checks a workspace's integrity when it opens it", "[u
 
     AuditFixture intact;
     REQUIRE(window.openWorkspace(intact.ws.path()));
-    CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("Audit trail verified")));
+    REQUIRE(test::waitFor([&] {
+        return window.statusBar()->currentMessage().contains(QStringLiteral("Audit trail verified"));
+    }));
     CHECK(window.findChild<QMessageBox*>(QStringLiteral("integrityWarning")) == nullptr);
 
     AuditFixture tampered;
     tamper(tampered.ws.path());
     REQUIRE(window.openWorkspace(tampered.ws.path()));
-    CHECK(window.statusBar()->currentMessage().contains(QStringLiteral("Broken at sequence 3")));
+    REQUIRE(test::waitFor([&] {
+        return window.statusBar()->currentMessage().contains(QStringLiteral("Broken at sequence 3"));
+    }));
     auto* warning = window.findChild<QMessageBox*>(QStringLiteral("integrityWarning"));
     REQUIRE(warning != nullptr);
     CHECK(warning->isVisible());
