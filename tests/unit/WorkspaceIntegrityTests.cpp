@@ -39,7 +39,8 @@ struct ApprovedPromotion {
     }
 };
 
-const IntegrityProblem& onlyProblem(const IntegrityReport& report) {
+// A copy: callers pass the report of a check() they do not keep.
+IntegrityProblem onlyProblem(const IntegrityReport& report) {
     REQUIRE(report.problems.size() == 1);
     return report.problems.first();
 }
