@@ -1,7 +1,7 @@
 // assay-cli: the headless front end. Finds the command and hands it the rest of the command line;
 // each command parses its own options and calls core.
-#include "AssayError.h"
 #include "ArchiveCommand.h"
+#include "AssayError.h"
 #include "AuditCommand.h"
 #include "CliContext.h"
 #include "CliOutput.h"

@@ -39,6 +39,23 @@ QByteArray AuditLog::chainHash(const QByteArray& prevHash, const AuditEvent& eve
     return hash.result().toHex();
 }
 
+QString AuditLog::eventColumns() {
+    return QStringLiteral("seq, at, actor, action, entity, payload, prev_hash, hash");
+}
+
+AuditEvent AuditLog::eventFromRow(const QSqlQuery& query) {
+    AuditEvent event;
+    event.seq = query.value(0).toLongLong();
+    event.at = query.value(1).toLongLong();
+    event.actor = query.value(2).toString();
+    event.action = query.value(3).toString();
+    event.entity = query.value(4).toString();
+    event.payload = QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object();
+    event.prevHash = query.value(6).toString().toLatin1();
+    event.hash = query.value(7).toString().toLatin1();
+    return event;
+}
+
 AuditVerification AuditLog::verify(const QSqlDatabase& db) {
     AuditVerification result;
     QSqlQuery query = SqlQuery::run(

@@ -4,6 +4,7 @@
 #include "AuditVerification.h"
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 
 namespace assay {
 
@@ -19,6 +20,12 @@ public:
     // Walks the whole chain from the first event and reports the first sequence number at which
     // a row was edited, removed, inserted or reordered.
     static AuditVerification verify(const QSqlDatabase& db);
+
+    // The columns readers select, in the order eventFromRow reads them.
+    static QString eventColumns();
+    // An event from a row selected with eventColumns(). A payload that is not a JSON object
+    // (tampering) reads as empty; verify() reports it.
+    static AuditEvent eventFromRow(const QSqlQuery& query);
 };
 
 } // namespace assay

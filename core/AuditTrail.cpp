@@ -1,5 +1,6 @@
 #include "AuditTrail.h"
 
+#include "AuditLog.h"
 #include "SqlQuery.h"
 #include "Workspace.h"
 
@@ -9,7 +10,7 @@
 namespace assay {
 namespace {
 
-const QString columns = QStringLiteral("seq, at, actor, action, entity, payload, prev_hash, hash");
+const QString columns = AuditLog::eventColumns();
 
 // LIKE's wildcards in what the user typed match themselves.
 QString likeEscaped(const QString& text) {
@@ -70,20 +71,6 @@ QSqlQuery run(const Workspace& workspace, const QString& sql, const QVariantList
     return query;
 }
 
-AuditEvent eventAt(const QSqlQuery& query) {
-    AuditEvent event;
-    event.seq = query.value(0).toLongLong();
-    event.at = query.value(1).toLongLong();
-    event.actor = query.value(2).toString();
-    event.action = query.value(3).toString();
-    event.entity = query.value(4).toString();
-    // A payload that is not a JSON object (tampering) reads as empty; verification reports it.
-    event.payload = QJsonDocument::fromJson(query.value(5).toString().toUtf8()).object();
-    event.prevHash = query.value(6).toString().toLatin1();
-    event.hash = query.value(7).toString().toLatin1();
-    return event;
-}
-
 QStringList distinct(const Workspace& workspace, const QString& column) {
     QSqlQuery query = SqlQuery::run(
         workspace.database(), QStringLiteral("SELECT DISTINCT %1 FROM audit_log ORDER BY %1").arg(column));
@@ -107,7 +94,7 @@ QList<AuditEvent> AuditTrail::events(const AuditFilter& filter, int limit, qint6
                           values);
     QList<AuditEvent> events;
     while (query.next())
-        events << eventAt(query);
+        events << AuditLog::eventFromRow(query);
     return events;
 }
 
@@ -124,7 +111,7 @@ std::optional<AuditEvent> AuditTrail::event(qint64 seq) const {
         run(m_workspace, QStringLiteral("SELECT %1 FROM audit_log WHERE seq = ?").arg(columns), {seq});
     if (!query.next())
         return std::nullopt;
-    return eventAt(query);
+    return AuditLog::eventFromRow(query);
 }
 
 qint64 AuditTrail::lastSeq() const {

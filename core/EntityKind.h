@@ -25,7 +25,7 @@ enum class EntityKind {
     Finding,
     ReviewSchedule,
     DriftMonitor, // a monitor, its windows or rules; ids are model ids
-    User, // a user or a role grant; ids are user ids
+    User,         // a user or a role grant; ids are user ids
     // Keep User last, or move this: ChangeSet::everything() walks the kinds up to it.
     LastKind = User,
 };
