@@ -313,13 +313,21 @@ void DriftPage::reloadMonitors(qint64 keepMonitorId) {
     const Workspace* workspace = m_session.workspace();
     if (!workspace || modelId() == 0)
         return;
+    // Without a monitor to keep, the first one with data opens: a new candidate's empty monitor
+    // sorts before the production version's, whose windows are what a reader came for.
+    int withData = -1;
     try {
-        for (const DriftMonitor& monitor : DriftMonitors(*workspace).monitors(modelId()))
+        const DriftMonitors monitors(*workspace);
+        for (const DriftMonitor& monitor : monitors.monitors(modelId())) {
+            if (withData < 0 && !monitors.windows(monitor.id).isEmpty())
+                withData = m_monitors->count();
             m_monitors->addItem(tr("%1 · v%2").arg(monitor.name).arg(monitor.version), monitor.id);
+        }
     } catch (const AssayError& error) {
         emit loadFailed(error.message());
     }
-    m_monitors->setCurrentIndex(std::max(0, m_monitors->findData(keepMonitorId)));
+    const int kept = m_monitors->findData(keepMonitorId);
+    m_monitors->setCurrentIndex(kept >= 0 ? kept : std::max(0, withData));
 }
 
 void DriftPage::loadMonitor() {

@@ -328,3 +328,18 @@ TEST_CASE("Write a workspace for Drift page screenshots", "[.drift-screenshot]")
     QFile::remove(target);
     REQUIRE(QFile::copy(path, target));
 }
+
+TEST_CASE("Without a monitor named, the Drift page opens the model's first monitor with data", "[drift]") {
+    DriftFixture f;
+    // An empty monitor that sorts before the one with windows (same version, name first).
+    DriftMonitorSpec spec;
+    spec.versionId = Registry(f.ws.workspace()).version(f.models.churn, 3)->id;
+    spec.name = QStringLiteral("candidate");
+    spec.referencePath = QDir(f.ws.dir()).filePath(QStringLiteral("production-reference.csv"));
+    const qint64 empty = DriftMonitors::createFromFile(f.ws.workspace(), spec);
+    DriftPage page(f.session);
+    page.showMonitor(f.models.churn);
+    CHECK(page.monitorId() == f.monitor);
+    page.showMonitor(f.models.churn, empty);
+    CHECK(page.monitorId() == empty);
+}
