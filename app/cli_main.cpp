@@ -3,6 +3,7 @@
 #include "ArchiveCommand.h"
 #include "AssayError.h"
 #include "AuditCommand.h"
+#include "BackupCommand.h"
 #include "CliContext.h"
 #include "CliOutput.h"
 #include "DemoCommand.h"
@@ -37,6 +38,7 @@ CommandTable commandTable() {
     commands.push_back(std::make_unique<RunsCommand>());
     commands.push_back(std::make_unique<AuditCommand>());
     commands.push_back(std::make_unique<ArchiveCommand>());
+    commands.push_back(std::make_unique<BackupCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<DriftCommand>());
     commands.push_back(std::make_unique<UserCommand>());

@@ -37,6 +37,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -128,6 +129,11 @@ void MainWindow::createActions() {
             archiveTo(path);
     });
 
+    m_backupAction = new QAction(tr("&Back Up…"), this);
+    m_backupAction->setStatusTip(
+        tr("Copy this workspace to another file while others go on using it (SQLite's online backup)"));
+    connect(m_backupAction, &QAction::triggered, this, &MainWindow::chooseAndBackUp);
+
     m_importMlflowFolderAction = new QAction(tr("MLflow &Tracking Folder (mlruns)…"), this);
     m_importMlflowFolderAction->setStatusTip(
         tr("Bring the runs and models of an MLflow file store into this workspace"));
@@ -188,6 +194,7 @@ void MainWindow::createMenus() {
     import->addAction(m_importMlflowDatabaseAction);
     file->addAction(m_fillDemoAction);
     file->addAction(m_exportReportAction);
+    file->addAction(m_backupAction);
     file->addAction(m_archiveAction);
     file->addSeparator();
     file->addAction(m_quitAction);
@@ -686,6 +693,7 @@ void MainWindow::updateActions() {
     const bool canStartJob = m_session.isOpen() && !m_jobRunning;
     m_fillDemoAction->setEnabled(canStartJob);
     m_archiveAction->setEnabled(canStartJob && !m_session.workspace()->isArchive());
+    m_backupAction->setEnabled(canStartJob);
     m_importMlflowFolderAction->setEnabled(canStartJob);
     m_importMlflowDatabaseAction->setEnabled(canStartJob);
     m_usersAction->setEnabled(m_session.isOpen());
@@ -768,6 +776,30 @@ void MainWindow::archiveTo(const QString& path) {
         return;
     startJob(tr("Archive for Auditors"), tr("Copying %1…").arg(displayPath(m_session.workspace()->path())),
              tr("Sealing the archive…"), WorkspaceJobs::archive(path), tr("Cannot write the archive"),
+             [this](const QString&, const WorkspaceJobResult& result) {
+                 statusBar()->showMessage(result.summary, statusMessageMs);
+             });
+}
+
+void MainWindow::chooseAndBackUp() {
+    if (!m_session.isOpen())
+        return;
+    const QFileInfo source(m_session.workspace()->path());
+    const QString suggested =
+        QDir(dialogDirectory())
+            .filePath(tr("%1 backup %2.assay")
+                          .arg(source.completeBaseName(),
+                               QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HHmm"))));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Back Up Workspace"), suggested, fileFilter());
+    if (!path.isEmpty())
+        backUpTo(path);
+}
+
+void MainWindow::backUpTo(const QString& path) {
+    if (!m_session.isOpen())
+        return;
+    startJob(tr("Back Up Workspace"), tr("Copying %1…").arg(displayPath(m_session.workspace()->path())),
+             tr("Checking the copy…"), WorkspaceJobs::backup(path), tr("Cannot back up the workspace"),
              [this](const QString&, const WorkspaceJobResult& result) {
                  statusBar()->showMessage(result.summary, statusMessageMs);
              });

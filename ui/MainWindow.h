@@ -91,6 +91,10 @@ public:
     void requestPromotion(qint64 modelId, int version);
     QAction* fillDemoAction() const { return m_fillDemoAction; }
     QAction* archiveAction() const { return m_archiveAction; }
+    QAction* backupAction() const { return m_backupAction; }
+    // Copies the workspace to path (replacing it: the save dialog asked), on a worker, as
+    // File > Back Up… does after its dialog.
+    void backUpTo(const QString& path);
     // Writes a read-only archive for auditors to path, on a worker, as File > Archive for
     // Auditors… does after asking where.
     void archiveTo(const QString& path);
@@ -159,6 +163,7 @@ private:
     void startJob(const QString& title, const QString& label, const QString& finishing, WorkspaceJob::Job job,
                   const QString& failureTitle, const JobSucceeded& onSuccess);
     void endJob(const QString& path);
+    void chooseAndBackUp();
     void chooseAndImportMlflow(bool database);
     void showError(const QString& title, const QString& message);
     void showAbout();
@@ -203,6 +208,7 @@ private:
     QAction* m_openAction = nullptr;
     QAction* m_fillDemoAction = nullptr;
     QAction* m_archiveAction = nullptr;
+    QAction* m_backupAction = nullptr;
     bool m_reportIntegrityOnCheck = false; // a workspace was opened: say what its check finds
     QAction* m_importMlflowFolderAction = nullptr;
     QAction* m_importMlflowDatabaseAction = nullptr;

@@ -5,6 +5,7 @@
 #include "MlflowImporter.h"
 #include "Workspace.h"
 #include "WorkspaceArchive.h"
+#include "WorkspaceBackup.h"
 
 #include <QCoreApplication>
 
@@ -49,6 +50,16 @@ WorkspaceJob::Job WorkspaceJobs::archive(const QString& archivePath) {
             QCoreApplication::translate(
                 "WorkspaceJobs", "Archived to %1: a read-only copy for auditors, which verifies on its own.")
                 .arg(archivePath),
+            {}};
+    };
+}
+
+WorkspaceJob::Job WorkspaceJobs::backup(const QString& backupPath) {
+    return [backupPath](Workspace& workspace, const WorkspaceJob::Progress& progress) {
+        WorkspaceBackup::create(workspace, backupPath, WorkspaceBackup::Existing::Replace, progress);
+        return WorkspaceJobResult{
+            QCoreApplication::translate("WorkspaceJobs", "Backed up to %1; the copy passed its check.")
+                .arg(backupPath),
             {}};
     };
 }

@@ -13,6 +13,9 @@ public:
     static WorkspaceJob::Job mlflowImport(const QString& sourcePath);
     // Writes a read-only archive of the workspace for auditors to archivePath (a new file).
     static WorkspaceJob::Job archive(const QString& archivePath);
+    // Copies the workspace to backupPath with SQLite's online backup, replacing the file there
+    // (the save dialog has asked); others may go on writing meanwhile.
+    static WorkspaceJob::Job backup(const QString& backupPath);
 };
 
 } // namespace assay

@@ -227,3 +227,38 @@ TEST_CASE("An archive is a read-only copy that verifies on its own", "[cli][audi
     CHECK(again.status == 1);
     CHECK(again.err.contains(QLatin1String("already exists")));
 }
+
+TEST_CASE("backup copies the workspace into a file that opens, checks and verifies", "[cli][backup]") {
+    QTemporaryDir dir;
+    const QString source = dir.filePath(QStringLiteral("demo.assay"));
+    REQUIRE(runCli({QStringLiteral("demo"), source}).status == 0);
+    const QString backup = dir.filePath(QStringLiteral("nightly.assay"));
+    const CliResult made =
+        runCli({QStringLiteral("backup"), QStringLiteral("-w"), source, QStringLiteral("--out"), backup});
+    REQUIRE(made.status == 0);
+    CHECK(made.out.contains(QLatin1String("Backed up")));
+    CHECK(made.out.contains(backup));
+
+    QByteArray check;
+    REQUIRE(runCommand(QStringLiteral("sqlite3"), {backup, QStringLiteral("PRAGMA integrity_check")},
+                       &check) == 0);
+    CHECK(check.trimmed() == "ok");
+    const CliResult verified =
+        runCli({QStringLiteral("audit"), QStringLiteral("verify"), QStringLiteral("-w"), backup});
+    CHECK(verified.status == 0);
+    CHECK(verified.out.contains(QLatin1String("intact")));
+    const CliResult runs = runCli({QStringLiteral("runs"), QStringLiteral("-w"), backup});
+    CHECK(runs.status == 0);
+    CHECK(runs.out == runCli({QStringLiteral("runs"), QStringLiteral("-w"), source}).out);
+
+    const CliResult again =
+        runCli({QStringLiteral("backup"), QStringLiteral("-w"), source, QStringLiteral("--out"), backup});
+    CHECK(again.status == 1);
+    CHECK(again.err.contains(QLatin1String("already exists")));
+    CHECK(runCli({QStringLiteral("backup"), QStringLiteral("-w"), source, QStringLiteral("--out"), backup,
+                  QStringLiteral("--replace")})
+              .status == 0);
+    const CliResult noOut = runCli({QStringLiteral("backup"), QStringLiteral("-w"), source});
+    CHECK(noOut.status != 0);
+    CHECK(noOut.err.contains(QLatin1String("--out FILE")));
+}

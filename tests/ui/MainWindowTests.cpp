@@ -1,3 +1,5 @@
+#include "AuditFilter.h"
+#include "AuditTrail.h"
 #include "DemoWorkspace.h"
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
@@ -13,6 +15,7 @@
 #include "UserTableModel.h"
 #include "UsersDialog.h"
 #include "Workspace.h"
+#include "WorkspaceIntegrity.h"
 #include "WorkspaceSession.h"
 #include "WriteTransaction.h"
 
@@ -366,4 +369,28 @@ TEST_CASE("Archive for Auditors writes a read-only copy that opens as an archive
         tx.audit(QStringLiteral("test.write"), QStringLiteral("workspace"), {});
     }),
                       Catch::Contains("read-only archive for auditors"));
+}
+
+TEST_CASE("Back Up writes a copy of the workspace on a worker and says where", "[mainwindow]") {
+    Window w;
+    TemporaryWorkspace source;
+    source->write([](WriteTransaction& tx) {
+        tx.audit(QStringLiteral("test.before_backup"), QStringLiteral("workspace"), {});
+    });
+    REQUIRE(w.window.openWorkspace(source.path()));
+    REQUIRE(w.window.backupAction()->isEnabled());
+    const QString backup = w.dir.filePath(QStringLiteral("nightly.assay"));
+    w.window.backUpTo(backup);
+    CHECK_FALSE(w.window.backupAction()->isEnabled()); // one job at a time
+    REQUIRE(test::waitFor([&] { return w.window.backupAction()->isEnabled(); }, 30'000));
+    CHECK_FALSE(w.messageBox("errorMessage"));
+    CHECK(w.window.statusBar()->currentMessage().contains(QLatin1String("Backed up to")));
+
+    const auto copy = Workspace::open(backup);
+    CHECK_FALSE(copy->isArchive());
+    CHECK(WorkspaceIntegrity::check(*copy).isIntact());
+    // The copy ends where the source stood; the source then recorded the backup.
+    CHECK(AuditTrail(*copy).events(AuditFilter{}, 1).value(0).action == QLatin1String("test.before_backup"));
+    CHECK(AuditTrail(source.workspace()).events(AuditFilter{}, 1).value(0).action ==
+          QLatin1String("workspace.backup"));
 }
