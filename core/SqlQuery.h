@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -23,6 +24,11 @@ public:
                          std::initializer_list<QVariant> values = {});
     static QVariant scalar(const QSqlDatabase& db, const QString& sql,
                            std::initializer_list<QVariant> values = {});
+    // Whether the error is SQLite's "another connection holds the lock" (SQLITE_BUSY or
+    // SQLITE_LOCKED), which on a shared workspace is expected and worth waiting out.
+    static bool isBusy(const QSqlError& error);
+    // Why a busy workspace refused, and what to do: "another Assay process kept it locked ...".
+    static QString busyExplanation();
 };
 
 } // namespace assay

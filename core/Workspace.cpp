@@ -28,12 +28,6 @@ QString uniqueConnectionName() {
     return QStringLiteral("assay-workspace-%1").arg(++counter);
 }
 
-// SQLite's codes for a lock held by another connection.
-bool isBusy(const QSqlError& error) {
-    const QString code = error.nativeErrorCode();
-    return code == QLatin1String("5") || code == QLatin1String("6");
-}
-
 QString sqlStringLiteral(const QString& text) {
     QString escaped = text;
     escaped.replace(QLatin1Char('\''), QLatin1String("''"));
@@ -58,6 +52,8 @@ void refuseUnlessWorkspace(const QString& path, const WorkspaceInspection& inspe
                                         "application (application_id %2). The file was not changed.")
                              .arg(path)
                              .arg(inspection.applicationId));
+    case Kind::Busy:
+        throw AssayError(QStringLiteral("%1 is busy: %2").arg(path, SqlQuery::busyExplanation()));
     case Kind::Workspace:
         break;
     }
@@ -102,7 +98,7 @@ std::unique_ptr<Workspace> Workspace::create(const QString& path, const Workspac
 }
 
 std::unique_ptr<Workspace> Workspace::open(const QString& path, const WorkspaceOptions& options) {
-    const WorkspaceInspection inspection = WorkspaceInspection::inspect(path);
+    const WorkspaceInspection inspection = WorkspaceInspection::inspect(path, options.busyTimeoutMs);
     const bool creating = inspection.kind == WorkspaceInspection::Kind::Missing && options.createIfMissing;
     if (!creating)
         refuseUnlessWorkspace(path, inspection);
@@ -267,7 +263,7 @@ void Workspace::beginImmediate() {
         QSqlQuery begin(m_db);
         if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
             return;
-        if (!isBusy(begin.lastError()))
+        if (!SqlQuery::isBusy(begin.lastError()))
             throw AssayError(
                 QStringLiteral("Cannot start writing to %1: %2").arg(m_path, begin.lastError().text()));
         QThread::msleep(static_cast<unsigned long>(25 << attempt));
@@ -284,7 +280,7 @@ void Workspace::commit() {
         QSqlQuery commitQuery(m_db);
         if (commitQuery.exec(QStringLiteral("COMMIT")))
             return;
-        if (!isBusy(commitQuery.lastError()))
+        if (!SqlQuery::isBusy(commitQuery.lastError()))
             throw AssayError(QStringLiteral("Cannot save the change to %1: %2")
                                  .arg(m_path, commitQuery.lastError().text()));
         QThread::msleep(static_cast<unsigned long>(25 << attempt));

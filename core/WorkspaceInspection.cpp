@@ -1,5 +1,6 @@
 #include "WorkspaceInspection.h"
 
+#include "SqlQuery.h"
 #include "WorkspaceSchema.h"
 
 #include <QFile>
@@ -24,11 +25,11 @@ bool hasSqliteHeader(const QString& path) {
     return file.read(16) == QByteArray("SQLite format 3\0", 16);
 }
 
-WorkspaceInspection readPragmas(const QString& path, const QString& connectionName) {
+WorkspaceInspection readPragmas(const QString& path, const QString& connectionName, int busyTimeoutMs) {
     WorkspaceInspection result;
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
     db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
     if (!db.open()) {
         result.kind = WorkspaceInspection::Kind::NotSqlite;
         result.detail = db.lastError().text();
@@ -42,7 +43,8 @@ WorkspaceInspection readPragmas(const QString& path, const QString& connectionNa
     bool ok = false;
     result.applicationId = pragma(QStringLiteral("PRAGMA application_id"), &ok);
     if (!ok) {
-        result.kind = WorkspaceInspection::Kind::NotSqlite;
+        result.kind = SqlQuery::isBusy(query.lastError()) ? WorkspaceInspection::Kind::Busy
+                                                          : WorkspaceInspection::Kind::NotSqlite;
         result.detail = query.lastError().text();
         return result;
     }
@@ -59,13 +61,13 @@ WorkspaceInspection readPragmas(const QString& path, const QString& connectionNa
 
 } // namespace
 
-WorkspaceInspection WorkspaceInspection::inspect(const QString& path) {
+WorkspaceInspection WorkspaceInspection::inspect(const QString& path, int busyTimeoutMs) {
     if (!QFileInfo::exists(path))
         return {};
     if (!hasSqliteHeader(path))
         return {Kind::NotSqlite, 0, 0, QStringLiteral("it does not start with the SQLite file header")};
     const QString connectionName = uniqueConnectionName();
-    WorkspaceInspection result = readPragmas(path, connectionName);
+    WorkspaceInspection result = readPragmas(path, connectionName, busyTimeoutMs);
     QSqlDatabase::removeDatabase(connectionName);
     return result;
 }

@@ -7,14 +7,16 @@ namespace assay {
 // What a file on disk is, read without writing a byte to it: whether it is an SQLite database,
 // whether it carries Assay's application_id, and its schema version.
 struct WorkspaceInspection {
-    enum class Kind { Missing, NotSqlite, EmptySqlite, OtherApplication, Workspace };
+    // Busy: another process held the file locked for longer than busyTimeoutMs, so what it is
+    // could not be read (it is no judgement on the file).
+    enum class Kind { Missing, NotSqlite, EmptySqlite, OtherApplication, Workspace, Busy };
 
     Kind kind = Kind::Missing;
     int applicationId = 0;
     int schemaVersion = 0;
     QString detail;
 
-    static WorkspaceInspection inspect(const QString& path);
+    static WorkspaceInspection inspect(const QString& path, int busyTimeoutMs = 5000);
 };
 
 } // namespace assay

@@ -12,6 +12,7 @@
 #include "RunTableModel.h"
 #include "RunTableView.h"
 #include "SavedViews.h"
+#include "SelectionKeeper.h"
 #include "UiSettings.h"
 #include "Workspace.h"
 #include "WorkspaceJobDialog.h"
@@ -220,6 +221,7 @@ QWidget* ExperimentsPage::createRunPane() {
     m_runView = new RunTableView;
     m_runView->setObjectName(QStringLiteral("runTable"));
     m_runView->setRunModel(m_runModel);
+    new SelectionKeeper(m_runView, RunTableModel::RunIdRole);
     m_runView->addAction(m_copyAction);
     connect(m_copyAction, &QAction::triggered, m_runView, &RunTableView::copySelection);
     m_runView->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -11,6 +11,7 @@
 #include "ErrorBox.h"
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
+#include "FileSystemProbe.h"
 #include "GovernanceReportReader.h"
 #include "GovernanceReportWriter.h"
 #include "Identity.h"
@@ -674,19 +675,33 @@ void MainWindow::updateStatusBar() {
     const Workspace* workspace = m_session.workspace();
     m_pathLabel->setText(workspace ? QDir::toNativeSeparators(workspace->path()) : tr("No workspace open"));
     m_pathLabel->setToolTip(m_pathLabel->text());
-    m_journalLabel->setText(!workspace               ? QString()
-                            : workspace->isArchive() ? tr("Read-only archive")
-                                                     : journalModeName(workspace->journalMode()));
-    m_journalLabel->setToolTip(!workspace ? QString()
-                               : workspace->isArchive()
-                                   ? tr("An archive for auditors, %1. Nothing in it can change.")
-                                         .arg(workspace->archiveDescription())
-                               : workspace->journalMode() == JournalMode::Rollback
-                                   ? tr("The workspace is on a network filesystem, where WAL cannot work.")
-                                   : QString());
+    updateJournalLabel(workspace);
     m_actorLabel->setText(workspace ? actorText(*workspace) : QString());
     m_journalLabel->setVisible(workspace != nullptr);
     m_actorLabel->setVisible(workspace != nullptr);
+}
+
+void MainWindow::updateJournalLabel(const Workspace* workspace) {
+    if (!workspace) {
+        m_journalLabel->clear();
+        m_journalLabel->setToolTip({});
+    } else if (workspace->isArchive()) {
+        m_journalLabel->setText(tr("Read-only archive"));
+        m_journalLabel->setToolTip(tr("An archive for auditors, %1. Nothing in it can change.")
+                                       .arg(workspace->archiveDescription()));
+    } else if (workspace->journalMode() == JournalMode::Rollback) {
+        m_journalLabel->setText(tr("Network share · rollback journal"));
+        m_journalLabel->setToolTip(
+            tr("The workspace is on a network filesystem (%1), where SQLite's WAL cannot work: Assay "
+               "uses the rollback journal with full sync. Writers wait for each other and readers wait "
+               "while a change is saved.")
+                .arg(FileSystemProbe::fileSystemName(workspace->path())));
+    } else {
+        m_journalLabel->setText(journalModeName(JournalMode::Wal));
+        m_journalLabel->setToolTip(tr("The workspace is on a local disk (%1): SQLite's write-ahead log "
+                                      "lets readers go on while another process writes.")
+                                       .arg(FileSystemProbe::fileSystemName(workspace->path())));
+    }
 }
 
 void MainWindow::updateActions() {

@@ -149,6 +149,7 @@ private:
     void onWorkspaceChanged();
     void updateTitle();
     void updateStatusBar();
+    void updateJournalLabel(const Workspace* workspace);
     void updateActions();
     void rebuildRecentMenu();
     void scheduleRecentMenuRebuild();

@@ -97,7 +97,7 @@ void RunTableModel::setScope(const RunScope& scope) {
     if (sameScope(scope, m_scope))
         return;
     m_scope = scope;
-    reload();
+    reloadFromTop();
 }
 
 void RunTableModel::setRunSort(const RunSort& sort) {
@@ -155,7 +155,7 @@ int RunTableModel::columnOfKey(const QString& key) const {
 void RunTableModel::onWorkspaceChanged() {
     m_scope = {};
     m_sort = {};
-    reload();
+    reloadFromTop();
 }
 
 void RunTableModel::onChanged(const ChangeSet& changes) {
@@ -169,7 +169,17 @@ void RunTableModel::onChanged(const ChangeSet& changes) {
 }
 
 void RunTableModel::reload() {
-    resetWith([this] {
+    // As many rows as were loaded: a view scrolled far down, or with a selected run there, finds
+    // its rows again after the reset (SelectionKeeper puts selection and scroll position back).
+    reloadKeeping(static_cast<int>(m_rows.size()));
+}
+
+void RunTableModel::reloadFromTop() {
+    reloadKeeping(0);
+}
+
+void RunTableModel::reloadKeeping(int loadedRows) {
+    resetWith([this, loadedRows] {
         m_total = 0;
         m_paramKeys.clear();
         m_metricKeys.clear();
@@ -179,7 +189,7 @@ void RunTableModel::reload() {
         // A sort by a key that this scope lacks would order nothing; fall back to the default.
         if (sortColumn() < 0)
             m_sort = {};
-        m_rows = loadPage(0);
+        m_rows = loadPage(0, std::max(loadedRows, pageSize));
     });
 }
 
@@ -188,7 +198,7 @@ void RunTableModel::reloadRows() {
     // of the scope, which a click on a header should not pay for.
     resetWith([this] {
         if (m_session.workspace())
-            m_rows = loadPage(0);
+            m_rows = loadPage(0, pageSize);
     });
 }
 
@@ -220,8 +230,8 @@ void RunTableModel::loadKeysAndCount() {
     m_metricKeys = query.metricKeys(m_scope);
 }
 
-QList<RunRow> RunTableModel::loadPage(qint64 offset) const {
-    return RunQuery(*m_session.workspace()).page(m_scope, m_sort, offset, pageSize);
+QList<RunRow> RunTableModel::loadPage(qint64 offset, int limit) const {
+    return RunQuery(*m_session.workspace()).page(m_scope, m_sort, offset, limit);
 }
 
 int RunTableModel::rowCount(const QModelIndex& parent) const {
@@ -243,7 +253,7 @@ void RunTableModel::fetchMore(const QModelIndex& parent) {
         return;
     QList<RunRow> page;
     try {
-        page = loadPage(m_rows.size());
+        page = loadPage(m_rows.size(), pageSize);
     } catch (const AssayError& failure) {
         // Stop asking: the view would call fetchMore again at once and fail the same way.
         m_total = m_rows.size();

@@ -57,7 +57,7 @@ public:
     const QStringList& metricKeys() const { return m_metricKeys; }
     qint64 runIdAt(int row) const;
 
-    // Reads everything again, keeping scope and sort.
+    // Reads everything again, keeping scope, sort and as many rows as were loaded.
     void reload();
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -79,9 +79,11 @@ private:
     void onWorkspaceChanged();
     void onChanged(const ChangeSet& changes);
     void reloadRows();
+    void reloadFromTop();
+    void reloadKeeping(int loadedRows);
     void resetWith(const std::function<void()>& load);
     void loadKeysAndCount();
-    QList<RunRow> loadPage(qint64 offset) const;
+    QList<RunRow> loadPage(qint64 offset, int limit) const;
     ColumnKind columnKind(int column) const;
     QString columnKey(int column) const;
     RunSort sortFor(int column, Qt::SortOrder order) const;

@@ -2,6 +2,7 @@
 
 #include <QAbstractItemView>
 #include <QItemSelectionModel>
+#include <QScrollBar>
 
 namespace assay {
 namespace {
@@ -27,6 +28,8 @@ SelectionKeeper::SelectionKeeper(QAbstractItemView* view, int idRole)
 void SelectionKeeper::remember() {
     m_selected.clear();
     m_current = {};
+    m_verticalScroll = m_view->verticalScrollBar()->value();
+    m_horizontalScroll = m_view->horizontalScrollBar()->value();
     const QItemSelectionModel* selection = m_view->selectionModel();
     if (!selection)
         return;
@@ -53,6 +56,16 @@ void SelectionKeeper::restore() {
         selection->select(rows, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_selected.clear();
     m_current = {};
+    restoreScroll();
+}
+
+void SelectionKeeper::restoreScroll() {
+    // The view has already heard of the reset (it connected first); laying it out now gives the
+    // scroll bars the new rows' extent, which otherwise comes only with the next event loop turn
+    // and would clamp the values to an empty model's range.
+    m_view->doItemsLayout();
+    m_view->verticalScrollBar()->setValue(m_verticalScroll);
+    m_view->horizontalScrollBar()->setValue(m_horizontalScroll);
 }
 
 } // namespace assay

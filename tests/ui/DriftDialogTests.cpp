@@ -255,7 +255,7 @@ TEST_CASE("Add Drift Data adds weekly windows and names those that recommend ret
     CHECK(windows[1].driftedKeyFeatures == QStringList{QStringLiteral("age")});
 }
 
-TEST_CASE("Per-file windows take their labels; a file whose window exists is refused whole",
+TEST_CASE("Per-file windows take their labels — a file whose window exists is refused whole",
           "[drift-dialogs]") {
     DriftDialogFixture f;
     DriftMonitorSpec spec;

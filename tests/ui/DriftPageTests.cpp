@@ -127,7 +127,7 @@ TEST_CASE("The drift heatmap has a cell per feature and window, coloured by how 
     CHECK(drifted.data().toString() == DriftStyle::shortScore(*result->pValue));
 }
 
-TEST_CASE("The Drift page shows a monitor; a heatmap cell drives the score and distribution charts",
+TEST_CASE("The Drift page shows a monitor — a heatmap cell drives the score and distribution charts",
           "[drift]") {
     DriftFixture f;
     DriftPage page(f.session);

@@ -30,6 +30,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QCompleter>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
 #include <QListView>
@@ -648,4 +649,37 @@ TEST_CASE("Group conditions quote values and catch runs without the key", "[expe
     // beta's runs have no depth param: the "(not set)" group's condition finds exactly them.
     CHECK(fx.coreCount({}, RunGroupModel::conditionFor(QStringLiteral("params.`depth`"), std::nullopt)) ==
           betaRuns);
+}
+
+TEST_CASE("Experiments page: another process's commit refreshes the table within 2 s, keeping the selected "
+          "run and the scroll position",
+          "[experiments][shared]") {
+    Page p;
+    p.select({QStringLiteral("alpha")});
+    REQUIRE(test::waitFor([&] { return p.model().totalCount() == alphaRuns; }));
+    p.view().scrollToBottom();
+    REQUIRE(test::waitFor([&] { return p.model().rowCount() == alphaRuns; }));
+    const int row = alphaRuns - 10; // beyond the first page, which a reset alone would reload
+    selectRows(p.view(), {row});
+    p.view().scrollTo(p.model().index(row, 0));
+    const qint64 selectedRun = p.model().runIdAt(row);
+    const int scrolled = p.view().verticalScrollBar()->value();
+    REQUIRE(scrolled > 0);
+
+    QSignalSpy resets(&p.model(), &QAbstractItemModel::modelReset);
+    QElapsedTimer sinceCommit;
+    sinceCommit.start();
+    // ws's own connection is not the session's: to the page it is another process.
+    test::addRuns(p.ws.workspace(), QStringLiteral("alpha"), QStringLiteral("late"), 1, 1'800'000'000'000,
+                  true);
+    REQUIRE(test::waitFor([&] { return p.model().totalCount() == alphaRuns + 1; }, 2'000));
+    CHECK(sinceCommit.elapsed() <= 2'000);
+    CHECK(resets.count() >= 1);
+
+    test::waitFor([&] { return p.view().verticalScrollBar()->value() == scrolled; }, 1'000);
+    CHECK(p.view().verticalScrollBar()->value() == scrolled);
+    const QModelIndexList selected = p.view().selectionModel()->selectedRows();
+    REQUIRE(selected.size() == 1);
+    CHECK(p.model().runIdAt(selected.first().row()) == selectedRun);
+    CHECK(p.model().rowCount() >= row);
 }

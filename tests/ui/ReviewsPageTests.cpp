@@ -466,7 +466,7 @@ TEST_CASE("An unreachable keychain is explained and records nothing", "[reviews]
     CHECK(vera.page.inboxModel()->rowCount() == 1);
 }
 
-TEST_CASE("The submitter withdraws an open request; nobody else sees the button", "[reviews]") {
+TEST_CASE("The submitter withdraws an open request — nobody else sees the button", "[reviews]") {
     ReviewFixture f;
     const qint64 id = f.submitPromotion();
     Reviewer vera(f, QStringLiteral("vera"));

@@ -64,7 +64,7 @@ void goToSummary(RiskAssessmentWizard& wizard) {
 
 } // namespace
 
-TEST_CASE("Each dimension offers its four guidance sentences; clicking the sentence chooses it",
+TEST_CASE("Each dimension offers its four guidance sentences — clicking the sentence chooses it",
           "[assessment]") {
     WizardFixture fx;
     RiskAssessmentWizard wizard(fx.session, fx.data.modelId);

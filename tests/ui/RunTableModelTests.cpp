@@ -229,7 +229,7 @@ TEST_CASE("Metric cells show NaN, infinities and four significant digits, right-
     CHECK(alignment.value<Qt::Alignment>().testFlag(Qt::AlignRight));
 }
 
-TEST_CASE("Status cells are coloured by status; duration reads as minutes and seconds", "[runtable]") {
+TEST_CASE("Status cells are coloured by status — duration reads as minutes and seconds", "[runtable]") {
     Fixture f;
     RunTableModel model(f.session);
     model.setScope(f.scopeOf(QStringLiteral("alpha")));

@@ -106,7 +106,7 @@ TEST_CASE("The user table has a row per user and a checked cell per role held, a
     }
 }
 
-TEST_CASE("Ticking a role cell grants the role in one audited write; unticking revokes it", "[users]") {
+TEST_CASE("Ticking a role cell grants the role in one audited write — unticking revokes it", "[users]") {
     TemporaryWorkspace ws;
     addTeam(ws.workspace());
     WorkspaceSession session;
@@ -194,7 +194,7 @@ TEST_CASE("A non-admin's user table is read-only and writes nothing", "[users]")
     }
 }
 
-TEST_CASE("Revoking the last admin is refused; the table still shows the admin and what the file holds",
+TEST_CASE("Revoking the last admin is refused — the table still shows the admin and what the file holds",
           "[users]") {
     TemporaryWorkspace ws;
     addTeam(ws.workspace());

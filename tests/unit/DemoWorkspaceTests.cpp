@@ -92,7 +92,7 @@ TEST_CASE("Losses decay and AUCs saturate in the demo curves", "[demo]") {
     CHECK(auc.values.back() > auc.values.front() + 0.2);
 }
 
-TEST_CASE("A cancelled demo fill writes nothing; a non-empty workspace is refused", "[demo]") {
+TEST_CASE("A cancelled demo fill writes nothing — a non-empty workspace is refused", "[demo]") {
     TemporaryWorkspace ws;
     const qint64 eventsBefore = AuditLog::verify(ws->database()).eventCount;
     CHECK_THROWS_WITH(DemoWorkspace::populate(ws.workspace(), [](int done, int) { return done < 50; }),

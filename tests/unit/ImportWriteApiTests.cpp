@@ -92,7 +92,7 @@ TEST_CASE("An experiment's lifecycle and tags are set and audited", "[tracking]"
     CHECK(events(ws.workspace(), "experiment.tags.set") == 1);
 }
 
-TEST_CASE("A numbered version keeps its number, gaps included; stages and model tags are audited",
+TEST_CASE("A numbered version keeps its number, gaps included — stages and model tags are audited",
           "[registry]") {
     TemporaryWorkspace ws;
     qint64 model = 0;

@@ -612,7 +612,7 @@ TEST_CASE("Keys, counts and sorted pages honour the filter", "[filter]") {
     CHECK(query.page(trees, byRmse, 1, 2).size() == 2);
 }
 
-TEST_CASE("Pages carry tags and the metric extremes; sorts read tags and extremes", "[filter]") {
+TEST_CASE("Pages carry tags and the metric extremes — sorts read tags and extremes", "[filter]") {
     Fixture f;
     const RunQuery query(f.ws.workspace());
     RunScope scope;

@@ -50,7 +50,7 @@ QStringList names(const QList<RunRow>& rows) {
 
 } // namespace
 
-TEST_CASE("Counts and keys follow the scope; deleted runs are hidden by default", "[runquery]") {
+TEST_CASE("Counts and keys follow the scope — deleted runs are hidden by default", "[runquery]") {
     Runs f;
     const RunQuery query(f.ws.workspace());
     CHECK(query.count({}) == 7);

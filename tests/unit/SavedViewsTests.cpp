@@ -102,7 +102,7 @@ TEST_CASE("Saving under an existing name replaces the view and keeps its id", "[
     CHECK(views.first().sort.isEmpty());
 }
 
-TEST_CASE("Removing a saved view is audited; unknown ids and blank names are refused", "[savedviews]") {
+TEST_CASE("Removing a saved view is audited — unknown ids and blank names are refused", "[savedviews]") {
     Experiments fx;
     const qint64 id = fx.save(viewOf({fx.a}, QStringLiteral("v")));
     QList<ChangeSet> changed;

@@ -94,7 +94,7 @@ TEST_CASE("The first signature makes and registers exactly one key", "[signing]"
     CHECK(AuditLog::verify(ws->database()).intact);
 }
 
-TEST_CASE("Signatures verify; a flipped bit in the message or the signature does not", "[signing]") {
+TEST_CASE("Signatures verify — a flipped bit in the message or the signature does not", "[signing]") {
     TemporaryWorkspace ws(QStringLiteral("alice"));
     InMemorySecretStore store;
     const QByteArray message("approve request 7 at evidence 3f2a");

@@ -245,6 +245,45 @@ TEST_CASE("A writer blocked by another connection gives up after bounded retries
     QSqlDatabase::removeDatabase(QStringLiteral("blocker"));
 }
 
+TEST_CASE("On a network share, a reader locked out past its wait is told the workspace is busy, not "
+          "\"database is locked\"",
+          "[workspace]") {
+    QTemporaryDir dir;
+    WorkspaceOptions share;
+    share.networkFileSystem = true;
+    const QString path = dir.filePath(QStringLiteral("share.assay"));
+    Workspace::create(path, share);
+    QSqlDatabase blocker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("exclusive"));
+    {
+        blocker.setDatabaseName(path);
+        REQUIRE(blocker.open());
+        // With the rollback journal an exclusive lock shuts readers out too, as a writer
+        // committing a large transaction on a share does.
+        share.busyTimeoutMs = 50;
+        const auto reader = Workspace::open(path, share);
+        REQUIRE(QSqlQuery(blocker).exec(QStringLiteral("BEGIN EXCLUSIVE")));
+
+        CHECK_THROWS_WITH(Workspace::open(path, share), Catch::Contains("share.assay is busy") &&
+                                                            !Catch::Contains("database is locked") &&
+                                                            !Catch::Contains("not an Assay workspace"));
+        bool refused = false;
+        try {
+            Tracking(*reader).experiments();
+        } catch (const AssayError& error) {
+            refused = true;
+            CHECK(error.message().contains(QLatin1String("The workspace is busy")));
+            CHECK_FALSE(error.message().contains(QLatin1String("database is locked")));
+        }
+        CHECK(refused);
+
+        REQUIRE(QSqlQuery(blocker).exec(QStringLiteral("ROLLBACK")));
+        CHECK(Tracking(*reader).experiments().isEmpty());
+        blocker.close();
+    }
+    blocker = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("exclusive"));
+}
+
 TEST_CASE("Nested write transactions are refused", "[workspace]") {
     TemporaryWorkspace ws;
     CHECK_THROWS_WITH(ws->write([&](WriteTransaction& tx) {
