@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -86,6 +87,14 @@ void defineOptions(QCommandLineParser& parser) {
     }
 }
 
+// The title bar's and task switcher's icon under X11; Wayland shells take the desktop entry's.
+QIcon applicationIcon() {
+    QIcon icon;
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/assay-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
 // The dialog --dialog names, opened over the window; null when it names nothing there is.
 QWidget* openDialog(MainWindow& window, const Workspace& workspace, const QCommandLineParser& parser) {
     const QString which = parser.value(dialogOption);
@@ -133,6 +142,9 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("assay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ASSAY_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Assay"));
+    // The installed desktop entry's id (packaging/), so that shells match windows to it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.assay.Assay"));
+    QApplication::setWindowIcon(applicationIcon());
 
     QCommandLineParser parser;
     defineOptions(parser);
