@@ -766,11 +766,15 @@ void MainWindow::fillWithDemoData() {
 void MainWindow::archiveTo(const QString& path) {
     if (!m_session.isOpen())
         return;
-    startJob(tr("Archive for Auditors"), tr("Copying %1…").arg(displayPath(m_session.workspace()->path())),
-             tr("Sealing the archive…"), WorkspaceJobs::archive(path), tr("Cannot write the archive"),
-             [this](const QString&, const WorkspaceJobResult& result) {
-                 statusBar()->showMessage(result.summary, statusMessageMs);
-             });
+    // Not cancellable: the copy is one SQLite statement (VACUUM INTO), after the archiving was
+    // recorded in the audit trail; stopping it half way would leave that record without an archive.
+    startJob(
+        tr("Archive for Auditors"), tr("Copying %1…").arg(displayPath(m_session.workspace()->path())),
+        tr("Sealing the archive…"), WorkspaceJobs::archive(path), tr("Cannot write the archive"),
+        [this](const QString&, const WorkspaceJobResult& result) {
+            statusBar()->showMessage(result.summary, statusMessageMs);
+        },
+        false);
 }
 
 void MainWindow::chooseAndImportMlflow(bool database) {
@@ -801,14 +805,15 @@ void MainWindow::importMlflowStore(const QString& source) {
 }
 
 void MainWindow::startJob(const QString& title, const QString& label, const QString& finishing,
-                          WorkspaceJob::Job job, const QString& failureTitle, const JobSucceeded& onSuccess) {
+                          WorkspaceJob::Job job, const QString& failureTitle, const JobSucceeded& onSuccess,
+                          bool cancellable) {
     if (!m_session.isOpen() || m_jobRunning)
         return;
     m_jobRunning = true;
     updateActions();
     const Workspace& workspace = *m_session.workspace();
     auto* dialog = new WorkspaceJobDialog(title, label, finishing, workspace.path(), workspace.actor(),
-                                          std::move(job), this);
+                                          std::move(job), this, cancellable);
     connect(dialog, &WorkspaceJobDialog::succeeded, this,
             [this, onSuccess](const QString& path, const WorkspaceJobResult& result) {
                 endJob(path);
@@ -892,15 +897,23 @@ void MainWindow::exportReport(qint64 versionId, const QString& path) {
     startJob(
         tr("Export Report"), tr("Writing the governance report to %1…").arg(QDir::toNativeSeparators(path)),
         tr("Writing…"),
-        [versionId, path, hash](Workspace& workspace, const WorkspaceJob::Progress&) {
+        [versionId, path, hash](Workspace& workspace, const WorkspaceJob::Progress& progress) {
+            // Read, lay out, write: a cancel between steps leaves no file.
+            constexpr int steps = 3;
+            const auto step = [&progress](int done) {
+                if (!progress(done, steps))
+                    throw AssayError(tr("The report was cancelled; nothing was written."));
+            };
             const Registry registry(workspace);
             const std::optional<ModelVersion> version = registry.versionById(versionId);
             if (!version)
                 throw AssayError(QStringLiteral("The version to report on is gone."));
             GovernanceReportData report = GovernanceReportReader(workspace).read(
                 registry.model(version->modelId)->name, version->version);
+            step(1);
             const GovernanceReportWriter writer(std::move(report), workspace.actor(), workspace.now());
-            writer.write(path);
+            step(2);
+            writer.write(path, [&progress] { return progress(steps, steps); });
             *hash = writer.contentHash();
             return WorkspaceJobResult{QStringLiteral("Report written."), {}};
         },

@@ -156,8 +156,10 @@ private:
     void offerDemoData();
     using JobSucceeded = std::function<void(const QString& path, const WorkspaceJobResult& result)>;
     // Runs job on a worker with a progress dialog; one job at a time.
+    // cancellable: false for work that cannot stop half way (one SQLite statement), whose dialog
+    // then has no Cancel button rather than one that does nothing.
     void startJob(const QString& title, const QString& label, const QString& finishing, WorkspaceJob::Job job,
-                  const QString& failureTitle, const JobSucceeded& onSuccess);
+                  const QString& failureTitle, const JobSucceeded& onSuccess, bool cancellable = true);
     void endJob(const QString& path);
     void chooseAndImportMlflow(bool database);
     void showError(const QString& title, const QString& message);
