@@ -7,6 +7,7 @@
 #include "ModelCardDialog.h"
 #include "ModelPage.h"
 #include "ModelsPage.h"
+#include "PaletteTone.h"
 #include "PolicyEditorDialog.h"
 #include "Registry.h"
 #include "RiskAssessmentWizard.h"
@@ -42,6 +43,7 @@ const QString dialogOption = QStringLiteral("dialog");
 const QString modelOption = QStringLiteral("model");
 const QString versionOption = QStringLiteral("model-version");
 const QString requestOption = QStringLiteral("request");
+const QString darkOption = QStringLiteral("dark");
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -80,7 +82,9 @@ void defineOptions(QCommandLineParser& parser) {
                              QStringLiteral("NAME")),
           QCommandLineOption(versionOption, QStringLiteral("The version of the model (default: the latest)."),
                              QStringLiteral("N")),
-          QCommandLineOption(requestOption, QStringLiteral("The request to show."), QStringLiteral("N"))}) {
+          QCommandLineOption(requestOption, QStringLiteral("The request to show."), QStringLiteral("N")),
+          // How the windows look on a dark desktop theme, whatever the machine's.
+          QCommandLineOption(darkOption, QStringLiteral("Use a dark palette."))}) {
         option.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(option);
     }
@@ -142,6 +146,9 @@ int main(int argc, char* argv[]) {
         std::fputs("assay: at most one WORKSPACE may be given.\nTry 'assay --help'.\n", stderr);
         return 2;
     }
+
+    if (parser.isSet(darkOption))
+        QApplication::setPalette(PaletteTone::darkPalette());
 
     UiSettings settings;
     WorkspaceSession session;
