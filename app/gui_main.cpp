@@ -1,8 +1,10 @@
 // assay: the GUI. Parses the command line and opens the main window; nothing else.
+#include "AboutDialog.h"
 #include "AuditPage.h"
 #include "AuditTrail.h"
 #include "ComparePage.h"
 #include "ExperimentsPage.h"
+#include "KeyboardShortcutsDialog.h"
 #include "MainWindow.h"
 #include "ModelCardDialog.h"
 #include "ModelPage.h"
@@ -60,10 +62,10 @@ void defineOptions(QCommandLineParser& parser) {
                                   QStringLiteral("FILE"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
-    // With --screenshot: which page to show, "run" (--run UID), "compare" (the --runs N newest),
-    // "models" or "model" (--model NAME), "reviews" or "request" (--request N), "drift" (--model NAME,
-    // default: the first monitored model), "audit" (with the first integrity problem's event, or
-    // the newest, selected), or which dialog to open and save instead of the window.
+    // With --screenshot: which page to show, "runs" (the Experiments page), "run" (--run UID), "compare" (the
+    // --runs N newest), "models" or "model" (--model NAME), "reviews" or "request" (--request N), "drift"
+    // (--model NAME, default: the first monitored model), "audit" (with the first integrity problem's event,
+    // or the newest, selected), or which dialog to open and save instead of the window.
     for (QCommandLineOption option :
          {QCommandLineOption(pageOption, QStringLiteral("Show PAGE."), QStringLiteral("PAGE")),
           QCommandLineOption(runOption, QStringLiteral("The run to show."), QStringLiteral("UID")),
@@ -76,7 +78,8 @@ void defineOptions(QCommandLineParser& parser) {
                              QStringLiteral("WHAT")),
           QCommandLineOption(
               dialogOption,
-              QStringLiteral("Open the dialog users, assess, card or policy; it is what is saved."),
+              QStringLiteral(
+                  "Open the dialog users, assess, card, policy, about or shortcuts; it is what is saved."),
               QStringLiteral("DIALOG")),
           QCommandLineOption(modelOption, QStringLiteral("The registered model to show, or of the dialog."),
                              QStringLiteral("NAME")),
@@ -94,6 +97,10 @@ void defineOptions(QCommandLineParser& parser) {
 QWidget* openDialog(MainWindow& window, const Workspace& workspace, const QCommandLineParser& parser) {
     const QString which = parser.value(dialogOption);
     const int tab = parser.value(tabOption).toInt();
+    if (which == QLatin1String("about"))
+        return window.showAbout();
+    if (which == QLatin1String("shortcuts"))
+        return window.showKeyboardShortcuts();
     if (which == QLatin1String("policy")) {
         PolicyEditorDialog* dialog = window.editTierPolicy();
         if (dialog)
@@ -171,7 +178,9 @@ int main(int argc, char* argv[]) {
             groupBy->setCurrentIndex(std::max(0, groupBy->findData(what)));
         });
     }
-    if (session.workspace() && parser.value(pageOption) == QLatin1String("run")) {
+    if (session.workspace() && parser.value(pageOption) == QLatin1String("runs")) {
+        window.showPage(window.experimentsPage());
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("run")) {
         if (const std::optional<Run> run = Tracking(*session.workspace()).runByUid(parser.value(runOption)))
             window.showRun(run->id);
         window.runPage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());
