@@ -1,12 +1,15 @@
 // assay: the GUI. Parses the command line and opens the main window; nothing else.
+#include "AboutDialog.h"
 #include "AuditPage.h"
 #include "AuditTrail.h"
 #include "ComparePage.h"
 #include "ExperimentsPage.h"
+#include "KeyboardShortcutsDialog.h"
 #include "MainWindow.h"
 #include "ModelCardDialog.h"
 #include "ModelPage.h"
 #include "ModelsPage.h"
+#include "PaletteTone.h"
 #include "PolicyEditorDialog.h"
 #include "Registry.h"
 #include "RiskAssessmentWizard.h"
@@ -43,6 +46,7 @@ const QString dialogOption = QStringLiteral("dialog");
 const QString modelOption = QStringLiteral("model");
 const QString versionOption = QStringLiteral("model-version");
 const QString requestOption = QStringLiteral("request");
+const QString darkOption = QStringLiteral("dark");
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -59,10 +63,10 @@ void defineOptions(QCommandLineParser& parser) {
                                   QStringLiteral("FILE"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
-    // With --screenshot: which page to show, "run" (--run UID), "compare" (the --runs N newest),
-    // "models" or "model" (--model NAME), "reviews" or "request" (--request N), "drift" (--model NAME,
-    // default: the first monitored model), "audit" (with the first integrity problem's event, or
-    // the newest, selected), or which dialog to open and save instead of the window.
+    // With --screenshot: which page to show, "runs" (the Experiments page), "run" (--run UID), "compare" (the
+    // --runs N newest), "models" or "model" (--model NAME), "reviews" or "request" (--request N), "drift"
+    // (--model NAME, default: the first monitored model), "audit" (with the first integrity problem's event,
+    // or the newest, selected), or which dialog to open and save instead of the window.
     for (QCommandLineOption option :
          {QCommandLineOption(pageOption, QStringLiteral("Show PAGE."), QStringLiteral("PAGE")),
           QCommandLineOption(runOption, QStringLiteral("The run to show."), QStringLiteral("UID")),
@@ -75,13 +79,16 @@ void defineOptions(QCommandLineParser& parser) {
                              QStringLiteral("WHAT")),
           QCommandLineOption(
               dialogOption,
-              QStringLiteral("Open the dialog users, assess, card or policy; it is what is saved."),
+              QStringLiteral(
+                  "Open the dialog users, assess, card, policy, about or shortcuts; it is what is saved."),
               QStringLiteral("DIALOG")),
           QCommandLineOption(modelOption, QStringLiteral("The registered model to show, or of the dialog."),
                              QStringLiteral("NAME")),
           QCommandLineOption(versionOption, QStringLiteral("The version of the model (default: the latest)."),
                              QStringLiteral("N")),
-          QCommandLineOption(requestOption, QStringLiteral("The request to show."), QStringLiteral("N"))}) {
+          QCommandLineOption(requestOption, QStringLiteral("The request to show."), QStringLiteral("N")),
+          // How the windows look on a dark desktop theme, whatever the machine's.
+          QCommandLineOption(darkOption, QStringLiteral("Use a dark palette."))}) {
         option.setFlags(QCommandLineOption::HiddenFromHelp);
         parser.addOption(option);
     }
@@ -99,6 +106,10 @@ QIcon applicationIcon() {
 QWidget* openDialog(MainWindow& window, const Workspace& workspace, const QCommandLineParser& parser) {
     const QString which = parser.value(dialogOption);
     const int tab = parser.value(tabOption).toInt();
+    if (which == QLatin1String("about"))
+        return window.showAbout();
+    if (which == QLatin1String("shortcuts"))
+        return window.showKeyboardShortcuts();
     if (which == QLatin1String("policy")) {
         PolicyEditorDialog* dialog = window.editTierPolicy();
         if (dialog)
@@ -155,6 +166,9 @@ int main(int argc, char* argv[]) {
         return 2;
     }
 
+    if (parser.isSet(darkOption))
+        QApplication::setPalette(PaletteTone::darkPalette());
+
     UiSettings settings;
     WorkspaceSession session;
     MainWindow window(session, settings);
@@ -176,7 +190,9 @@ int main(int argc, char* argv[]) {
             groupBy->setCurrentIndex(std::max(0, groupBy->findData(what)));
         });
     }
-    if (session.workspace() && parser.value(pageOption) == QLatin1String("run")) {
+    if (session.workspace() && parser.value(pageOption) == QLatin1String("runs")) {
+        window.showPage(window.experimentsPage());
+    } else if (session.workspace() && parser.value(pageOption) == QLatin1String("run")) {
         if (const std::optional<Run> run = Tracking(*session.workspace()).runByUid(parser.value(runOption)))
             window.showRun(run->id);
         window.runPage()->tabs()->setCurrentIndex(parser.value(tabOption).toInt());

@@ -2,6 +2,7 @@
 
 #include "AssayError.h"
 #include "Identity.h"
+#include "PaletteTone.h"
 #include "RoleDescription.h"
 #include "Workspace.h"
 #include "WorkspaceSession.h"
@@ -18,12 +19,6 @@
 
 namespace assay {
 namespace {
-
-// The error red of the run filter bar, lighter on a dark palette.
-QColor problemColour(const QPalette& palette) {
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xcf, 0x22, 0x2e);
-}
 
 // Read once, when the form opens: core refuses a duplicate anyway, should someone add the same
 // login meanwhile.
@@ -45,7 +40,7 @@ QLabel* newProblemLabel() {
     label->setObjectName(QStringLiteral("loginProblem"));
     label->setWordWrap(true);
     QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, problemColour(palette));
+    palette.setColor(QPalette::WindowText, PaletteTone::problem(palette));
     label->setPalette(palette);
     return label;
 }

@@ -14,6 +14,7 @@
 #include "SelectionKeeper.h"
 #include "Workspace.h"
 #include "WorkspaceIntegrity.h"
+#include "WorkspaceJobDialog.h"
 #include "WorkspaceOptions.h"
 #include "WorkspaceSession.h"
 
@@ -45,6 +46,8 @@ namespace assay {
 namespace {
 
 constexpr int typingDelayMs = 250;
+// Events read per query by an export, between two looks at its Cancel.
+constexpr int exportPageSize = 2000;
 constexpr int problemRowsShown = 4;
 // The date edits' minimum stands for "no bound"; they show it as "any".
 const QDate noDate(2000, 1, 1);
@@ -487,29 +490,58 @@ void AuditPage::chooseExport(ExportFormat format) {
         exportTo(path, format);
 }
 
-bool AuditPage::exportTo(const QString& path, ExportFormat format) {
+void AuditPage::exportTo(const QString& path, ExportFormat format) {
     const Workspace* workspace = m_session.workspace();
-    if (!workspace)
-        return false;
-    QByteArray bytes;
-    try {
-        if (m_typing->isActive())
-            applyFilter();
-        const QList<AuditEvent> events = AuditTrail(*workspace).events(m_events->filter(), -1);
-        bytes = format == ExportFormat::Csv ? AuditExport::csv(events) : AuditExport::json(events);
-    } catch (const AssayError& error) {
-        ErrorBox::show(this, tr("Cannot export the audit events"), error.message());
-        return false;
-    }
-    // QSaveFile: the file appears whole or not at all.
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        ErrorBox::show(
-            this, tr("Cannot export the audit events"),
+    if (!workspace || m_export)
+        return;
+    if (m_typing->isActive())
+        applyFilter();
+    m_export = new WorkspaceJobDialog(tr("Export Audit Events"),
+                                      tr("Reading audit events for %1…").arg(QDir::toNativeSeparators(path)),
+                                      tr("Writing the file…"), workspace->path(), workspace->actor(),
+                                      exportJob(m_events->filter(), format, path), this);
+    connect(m_export, &WorkspaceJobDialog::succeeded, this,
+            [this, path](const QString&, const WorkspaceJobResult& result) {
+                emit exportFinished(path, true, result.summary);
+            });
+    connect(m_export, &WorkspaceJobDialog::failed, this,
+            [this, path](const QString& message, bool cancelled) {
+                if (!cancelled)
+                    ErrorBox::show(this, tr("Cannot export the audit events"), message);
+                emit exportFinished(path, false, message);
+            });
+}
+
+WorkspaceJob::Job AuditPage::exportJob(const AuditFilter& filter, ExportFormat format, const QString& path) {
+    return [filter, format, path](Workspace& workspace, const WorkspaceJob::Progress& progress) {
+        const auto goOn = [&progress](qsizetype done, qint64 total) {
+            if (!progress(static_cast<int>(done), static_cast<int>(total)))
+                throw AssayError(tr("The export was cancelled; nothing was written."));
+        };
+        const AuditTrail trail(workspace);
+        const qint64 total = trail.count(filter);
+        QList<AuditEvent> events;
+        for (qint64 before = 0;;) {
+            const QList<AuditEvent> page = trail.events(filter, exportPageSize, before);
+            events += page;
+            goOn(events.size(), std::max<qint64>(total, events.size()));
+            if (page.size() < exportPageSize)
+                break;
+            before = page.last().seq;
+        }
+        const QByteArray bytes =
+            format == ExportFormat::Csv ? AuditExport::csv(events) : AuditExport::json(events);
+        // QSaveFile: the file appears whole or not at all, and not at all after a cancel.
+        QSaveFile file(path);
+        if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size()) {
+            goOn(events.size(), std::max<qint64>(total, events.size()));
+            if (file.commit())
+                return WorkspaceJobResult{
+                    tr("%n audit events written.", nullptr, static_cast<int>(events.size())), {}};
+        }
+        throw AssayError(
             tr("%1 could not be written: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
-    }
-    return true;
+    };
 }
 
 } // namespace assay

@@ -2,8 +2,10 @@
 
 #include "AuditFilter.h"
 #include "IntegrityReport.h"
+#include "WorkspaceJob.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QWidget>
 
 class QComboBox;
@@ -22,6 +24,7 @@ class AuditEventModel;
 class BannerLabel;
 class IntegrityProblemModel;
 class PageTitleLabel;
+class WorkspaceJobDialog;
 class WorkspaceSession;
 
 // The audit trail for auditors (DESIGN §7): an integrity banner from WorkspaceIntegrity (each
@@ -46,8 +49,9 @@ public:
     // when the trail has no such event.
     bool selectEvent(qint64 seq);
     qint64 selectedSeq() const;
-    // Writes the filtered events to path in one go (QSaveFile); false after telling the user why.
-    bool exportTo(const QString& path, ExportFormat format);
+    // Writes the filtered events to path on a worker, behind a progress dialog whose Cancel
+    // leaves no file (QSaveFile); exportFinished() follows, and a failure is also shown.
+    void exportTo(const QString& path, ExportFormat format);
     const IntegrityReport& integrityReport() const { return m_report; }
     // The check walks and hashes the whole chain (about a second for 150,000 events), so it runs on
     // a worker with a connection of its own; integrityChecked() follows each one.
@@ -65,17 +69,22 @@ public:
     QDateEdit* fromEdit() const { return m_from; }
     QDateEdit* toEdit() const { return m_to; }
     QLineEdit* searchEdit() const { return m_search; }
+    QPushButton* exportCsvButton() const { return m_exportCsv; }
+    QPushButton* exportJsonButton() const { return m_exportJson; }
     QLabel* detailHeader() const { return m_detailHeader; }
     QLabel* hashLabel() const { return m_hashes; }
 
 signals:
     void loadFailed(const QString& message);
     void integrityChecked();
+    // ok: the file was written; otherwise message says why not (cancelled: the user's choice).
+    void exportFinished(const QString& path, bool ok, const QString& message);
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    static WorkspaceJob::Job exportJob(const AuditFilter& filter, ExportFormat format, const QString& path);
     QWidget* createFilterBar();
     QWidget* createDetail();
     void onWorkspaceChanged();
@@ -108,6 +117,7 @@ private:
     QPushButton* m_clear = nullptr;
     QPushButton* m_exportCsv = nullptr;
     QPushButton* m_exportJson = nullptr;
+    QPointer<WorkspaceJobDialog> m_export; // the export under way
     QTimer* m_typing = nullptr;
     QTableView* m_eventView = nullptr;
     QLabel* m_detailHeader = nullptr;

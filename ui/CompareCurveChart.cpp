@@ -1,6 +1,7 @@
 #include "CompareCurveChart.h"
 
 #include "AssayError.h"
+#include "ChartPalette.h"
 #include "EmaSmoothing.h"
 #include "MetricStore.h"
 #include "RunValueFormat.h"
@@ -305,9 +306,6 @@ void CompareCurveChart::rebuildAxes() {
         font.setPointSizeF(font.pointSizeF() * 0.9);
         font.setBold(false);
         axis->setTitleFont(font);
-        axis->setLabelsBrush(palette().color(QPalette::Text));
-        axis->setTitleBrush(palette().color(QPalette::Text));
-        axis->setGridLineColor(palette().color(QPalette::Mid));
     }
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
@@ -315,7 +313,7 @@ void CompareCurveChart::rebuildAxes() {
         curve.series->attachAxis(x);
         curve.series->attachAxis(y);
     }
-    c->setBackgroundBrush(palette().color(QPalette::Base));
+    ChartPalette::apply(c, palette());
     c->setPlotAreaBackgroundVisible(false);
 }
 
@@ -473,6 +471,12 @@ void CompareCurveChart::leaveEvent(QEvent* event) {
 void CompareCurveChart::resizeEvent(QResizeEvent* event) {
     QChartView::resizeEvent(event);
     m_resizeTimer.start();
+}
+
+void CompareCurveChart::changeEvent(QEvent* event) {
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        ChartPalette::apply(chart(), palette());
 }
 
 } // namespace assay

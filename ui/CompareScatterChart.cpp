@@ -1,5 +1,6 @@
 #include "CompareScatterChart.h"
 
+#include "ChartPalette.h"
 #include "CompareRunReader.h"
 
 #include <QCategoryAxis>
@@ -107,13 +108,9 @@ void CompareScatterChart::rebuild() {
     QStringList yCategories;
     QAbstractAxis* x = makeAxis(m_xColumn, xCategories);
     QAbstractAxis* y = makeAxis(m_yColumn, yCategories);
-    for (QAbstractAxis* axis : {x, y}) {
-        axis->setLabelsBrush(palette().color(QPalette::Text));
-        axis->setTitleBrush(palette().color(QPalette::Text));
-        axis->setGridLineColor(palette().color(QPalette::Mid));
-    }
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
+    ChartPalette::apply(c, palette());
 
     double xMin = std::numeric_limits<double>::infinity();
     double xMax = -xMin;
@@ -154,6 +151,12 @@ void CompareScatterChart::rebuild() {
     };
     fit(x, xMin, xMax);
     fit(y, yMin, yMax);
+}
+
+void CompareScatterChart::changeEvent(QEvent* event) {
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        ChartPalette::apply(chart(), palette());
 }
 
 } // namespace assay

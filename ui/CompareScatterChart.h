@@ -26,6 +26,9 @@ public:
     // Runs drawn: those with a value on both axes.
     int pointCount() const;
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void rebuild();
     // The run's coordinate on a column, and the categories when it is categorical.

@@ -6,6 +6,7 @@
 #include "ErrorBox.h"
 #include "Identity.h"
 #include "KeychainUnavailableError.h"
+#include "PaletteTone.h"
 #include "PromotionRequests.h"
 #include "Registry.h"
 #include "ReviewStatusStyle.h"
@@ -164,8 +165,8 @@ void DecisionDialog::showEligibility() {
         text = tr("You may reject, not approve: %1").arg(m_eligibility.reason.toHtmlEscaped());
     else
         text = tr("You cannot decide this request: %1").arg(m_eligibility.reason.toHtmlEscaped());
-    const QColor color =
-        m_eligibility.canApprove ? palette().color(QPalette::WindowText) : ReviewStatusStyle::bad();
+    const QColor color = m_eligibility.canApprove ? palette().color(QPalette::WindowText)
+                                                  : PaletteTone::asText(ReviewStatusStyle::bad(), palette());
     m_eligibilityLabel->setText(QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color.name(), text));
 }
 

@@ -1,5 +1,6 @@
 #include "DecisionModel.h"
 
+#include "PaletteTone.h"
 #include "ReviewStatusStyle.h"
 #include "RunValueFormat.h"
 #include "SignOff.h"
@@ -77,9 +78,9 @@ QVariant DecisionModel::data(const QModelIndex& index, int role) const {
         return display(decision, index.column());
     case Qt::ForegroundRole:
         if (index.column() == SignatureColumn)
-            return ReviewStatusStyle::signatureColor(decision.status);
+            return PaletteTone::asText(ReviewStatusStyle::signatureColor(decision.status));
         if (index.column() == OutcomeColumn && decision.outcome == Decision::Outcome::Reject)
-            return ReviewStatusStyle::bad();
+            return PaletteTone::asText(ReviewStatusStyle::bad());
         return {};
     case StatusRole:
         return static_cast<int>(decision.status);

@@ -1,5 +1,6 @@
 #include "DriftChartView.h"
 
+#include "ChartPalette.h"
 #include "DriftStyle.h"
 
 #include <QAbstractAxis>
@@ -27,8 +28,19 @@ DriftChartView::DriftChartView(const QString& objectName, QWidget* parent)
     c->setTitleFont(titleFont);
     setChart(c);
     m_message = new QGraphicsSimpleTextItem(c);
-    m_message->setBrush(palette().color(QPalette::PlaceholderText));
     m_message->setZValue(10);
+    followPalette();
+}
+
+void DriftChartView::followPalette() {
+    ChartPalette::apply(chart(), palette());
+    m_message->setBrush(palette().color(QPalette::PlaceholderText));
+}
+
+void DriftChartView::changeEvent(QEvent* event) {
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        followPalette();
 }
 
 QString DriftChartView::message() const {
@@ -45,6 +57,7 @@ void DriftChartView::reset(const QString& title) {
     c->setTitle(title);
     m_message->hide();
     m_message->setText({});
+    followPalette();
 }
 
 void DriftChartView::showMessage(const QString& title, const QString& message) {

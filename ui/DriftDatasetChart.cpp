@@ -80,6 +80,7 @@ void DriftDatasetChart::setWindows(const std::optional<DriftMonitor>& monitor,
         marker->setVisible(false);
     x->setTitleText(
         tr("Dashed line: dataset drift from %1 of %2 features").arg(share, 0, 'g', 3).arg(features));
+    followPalette(); // the axes just added take the palette's colours
 }
 
 } // namespace assay

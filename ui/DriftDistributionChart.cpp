@@ -115,6 +115,7 @@ void DriftDistributionChart::setDistribution(const QString& feature, const QStri
     series->attachAxis(x);
     series->attachAxis(y);
     c->legend()->show();
+    followPalette(); // the axes just added take the palette's colours
 }
 
 } // namespace assay

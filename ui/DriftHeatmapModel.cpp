@@ -4,6 +4,7 @@
 #include "DriftMethod.h"
 #include "DriftMonitors.h"
 #include "DriftStyle.h"
+#include "PaletteTone.h"
 #include "Workspace.h"
 #include "WorkspaceSession.h"
 
@@ -195,7 +196,7 @@ QVariant DriftHeatmapModel::headerData(int section, Qt::Orientation orientation,
                 .arg(window.datasetDrift ? tr(" (dataset drift)") : QString());
         }
         if (role == Qt::ForegroundRole && window.datasetDrift)
-            return DriftStyle::fill(DriftStyle::Level::Drifted);
+            return PaletteTone::asText(DriftStyle::fill(DriftStyle::Level::Drifted));
     }
     if (orientation == Qt::Vertical && section >= 0 && section < m_monitor->features.size()) {
         const DriftFeature& feature = m_monitor->features.at(section);

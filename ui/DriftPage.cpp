@@ -30,6 +30,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace assay {
 namespace {
@@ -223,7 +224,8 @@ QWidget* DriftPage::createContent() {
     top->addWidget(m_score);
     top->setStretchFactor(0, 3);
     top->setStretchFactor(1, 2);
-    auto* bottom = new QSplitter(Qt::Horizontal);
+    m_bottom = new QSplitter(Qt::Horizontal);
+    QSplitter* bottom = m_bottom;
     bottom->setChildrenCollapsible(false);
     bottom->addWidget(m_distribution);
     bottom->addWidget(m_dataset);
@@ -371,6 +373,10 @@ void DriftPage::fitHeatmap() {
     const int total = std::max(m_top->width(), 900);
     width = std::clamp(width, total / 3, total * 2 / 3);
     m_top->setSizes({width, total - width});
+    // Equal thirds for the charts below, once: their size hints depend on what they showed when
+    // the page was first laid out (messages while loading, when the window opens on this page).
+    if (!std::exchange(m_chartsShared, true))
+        m_bottom->setSizes({1, 1, 1});
 }
 
 void DriftPage::updateStatus() {

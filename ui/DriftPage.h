@@ -88,6 +88,8 @@ private:
     QLabel* m_emptyState = nullptr;
     QTableView* m_heatmap = nullptr;
     QSplitter* m_top = nullptr;
+    QSplitter* m_bottom = nullptr;
+    bool m_chartsShared = false; // the bottom charts got equal widths once
     DriftScoreChart* m_score = nullptr;
     DriftDistributionChart* m_distribution = nullptr;
     DriftDatasetChart* m_dataset = nullptr;

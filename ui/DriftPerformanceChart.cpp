@@ -71,6 +71,7 @@ void DriftPerformanceChart::setWindows(const DriftMonitor& monitor, const QList<
         series->attachAxis(y);
     }
     c->legend()->show();
+    followPalette(); // the axes just added take the palette's colours
 }
 
 } // namespace assay

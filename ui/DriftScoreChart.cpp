@@ -123,6 +123,7 @@ void DriftScoreChart::setFeature(const DriftHeatmapModel& model, const QString& 
         series->attachAxis(y);
     }
     c->legend()->show();
+    followPalette(); // the axes just added take the palette's colours
 }
 
 } // namespace assay

@@ -1,6 +1,7 @@
 #include "DriftTask.h"
 
 #include "AssayError.h"
+#include "WorkspaceJobDialog.h"
 
 #include <QProgressDialog>
 #include <QtConcurrent/QtConcurrentRun>
@@ -22,7 +23,8 @@ DriftTask::DriftTask(const QString& title, QWidget* parent)
     m_progress->setRange(0, progressSteps);
     m_progress->setAutoReset(false);
     m_progress->setAutoClose(false);
-    m_progress->setMinimumDuration(0);
+    // As long work on a workspace: shown once the reading has taken half a second.
+    m_progress->setMinimumDuration(WorkspaceJobDialog::minimumShowMs);
     m_progress->setMinimumWidth(420);
     m_progress->reset(); // QProgressDialog shows itself on a timer unless reset
     connect(m_progress, &QProgressDialog::canceled, this, &DriftTask::cancel);
@@ -39,8 +41,8 @@ void DriftTask::start(const QString& label, Work work) {
         return;
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     m_progress->setLabelText(label);
-    m_progress->setValue(0);
-    m_progress->show();
+    m_progress->reset();
+    m_progress->setValue(0); // from reset, this starts the timer that shows the dialog
     CsvReadOptions options;
     // Progress crosses to the GUI thread as a queued call, dropped if we are gone by then.
     options.progress = [this, cancel = m_cancel](qint64 done, qint64 total) {

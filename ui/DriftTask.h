@@ -16,7 +16,8 @@ class QWidget;
 namespace assay {
 
 // Runs one drift computation (reading a reference, cutting a file into windows) on a worker
-// thread behind a window-modal progress dialog whose Cancel stops the reading. The computation
+// thread behind a window-modal progress dialog (shown after WorkspaceJobDialog::minimumShowMs,
+// as every long action's) whose Cancel stops the reading. The computation
 // touches no workspace, so the worker needs no connection: the work stores its result where
 // the caller can take it, and the caller writes it on the GUI thread after succeeded().
 class DriftTask : public QObject {

@@ -1,6 +1,7 @@
 #include "EuCategoryPage.h"
 
 #include "ChoiceButton.h"
+#include "PaletteTone.h"
 
 #include <QButtonGroup>
 #include <QLabel>
@@ -84,7 +85,8 @@ void EuCategoryPage::showConsequence() {
     if (chosen && chosen->blocked) {
         text = tr("The EU AI Act prohibits this practice. The assessment will be recorded, but promotion "
                   "of this model will be blocked whatever its scores, and no override can lift the block.");
-        style = QStringLiteral("color: #b3261e; font-weight: bold;");
+        style = QStringLiteral("color: %1; font-weight: bold;")
+                    .arg(PaletteTone::problem(PaletteTone::surroundings(m_consequence)).name());
     } else if (chosen && chosen->minimumTier) {
         text = tr("This category makes the model Tier %1 at least, whatever its scores.")
                    .arg(*chosen->minimumTier);

@@ -3,6 +3,7 @@
 #include "EvidenceBundle.h"
 #include "EvidenceFiles.h"
 #include "ModelCards.h"
+#include "PaletteTone.h"
 #include "PromotionRequest.h"
 #include "Registry.h"
 #include "ReviewStatusStyle.h"
@@ -319,7 +320,7 @@ QVariant EvidenceComparisonModel::data(const QModelIndex& index, int role) const
         return {};
     case Qt::ForegroundRole:
         if (column == DifferenceColumn && row.differenceColor.isValid())
-            return row.differenceColor;
+            return PaletteTone::asText(row.differenceColor);
         return {};
     case Qt::TextAlignmentRole:
         if ((row.kind == RowKind::Metric || row.kind == RowKind::PrimaryMetric) && column != ItemColumn)

@@ -222,6 +222,9 @@ QWidget* ExperimentsPage::createRunPane() {
     m_runView->setObjectName(QStringLiteral("runTable"));
     m_runView->setRunModel(m_runModel);
     new SelectionKeeper(m_runView, RunTableModel::RunIdRole);
+    m_runView->restoreColumnLayout(m_settings.columnState(m_runView->objectName()));
+    connect(m_runView, &RunTableView::columnLayoutChanged, this,
+            [this] { m_settings.setColumnState(m_runView->objectName(), m_runView->saveColumnLayout()); });
     m_runView->addAction(m_copyAction);
     connect(m_copyAction, &QAction::triggered, m_runView, &RunTableView::copySelection);
     m_runView->setContextMenuPolicy(Qt::CustomContextMenu);

@@ -1,5 +1,6 @@
 #include "GateModel.h"
 
+#include "PaletteTone.h"
 #include "ReviewStatusStyle.h"
 
 #include <algorithm>
@@ -62,7 +63,7 @@ QVariant GateModel::data(const QModelIndex& index, int role) const {
         // Failed gates in red throughout; a passed gate only colours its status.
         if (gate.status == Gate::Status::Failed ||
             (index.column() == StatusColumn && gate.status == Gate::Status::Passed))
-            return ReviewStatusStyle::gateColor(gate.status);
+            return PaletteTone::asText(ReviewStatusStyle::gateColor(gate.status));
         return {};
     case StatusRole:
         return static_cast<int>(gate.status);

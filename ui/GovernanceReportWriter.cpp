@@ -467,13 +467,16 @@ QByteArray GovernanceReportWriter::pdf() const {
     return bytes;
 }
 
-void GovernanceReportWriter::write(const QString& path) const {
+void GovernanceReportWriter::write(const QString& path, const std::function<bool()>& proceed) const {
     const QString suffix = QFileInfo(path).suffix().toLower();
     const bool asHtml = suffix == QLatin1String("html") || suffix == QLatin1String("htm");
+    const QByteArray bytes = asHtml ? html() : pdf();
+    if (proceed && !proceed())
+        throw AssayError(QStringLiteral("The report was cancelled; nothing was written."));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         throw AssayError(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
-    file.write(asHtml ? html() : pdf());
+    file.write(bytes);
     if (!file.commit())
         throw AssayError(QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
 }

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 class QIODevice;
 
 namespace assay {
@@ -28,8 +30,9 @@ public:
     QByteArray html() const;
     QByteArray pdf() const;
     // .html / .htm write HTML, anything else a PDF; through QSaveFile, so a failed write leaves
-    // nothing half written. Throws AssayError naming the path.
-    void write(const QString& path) const;
+    // nothing half written. Throws AssayError naming the path. proceed, when given, is asked once
+    // the report is laid out: false (a cancel) writes nothing and throws.
+    void write(const QString& path, const std::function<bool()>& proceed = {}) const;
 
 private:
     QString buildContent();

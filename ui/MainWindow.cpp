@@ -1,8 +1,10 @@
 #include "MainWindow.h"
 
+#include "AboutDialog.h"
 #include "AddDriftDataDialog.h"
 #include "AssayError.h"
 #include "AuditPage.h"
+#include "ColumnStateKeeper.h"
 #include "ComparePage.h"
 #include "DemoWorkspace.h"
 #include "DriftMonitors.h"
@@ -17,18 +19,26 @@
 #include "Identity.h"
 #include "IntegrityProblemModel.h"
 #include "JournalMode.h"
+#include "KeyboardShortcutsDialog.h"
 #include "ModelCardDialog.h"
 #include "ModelPage.h"
 #include "ModelVersionsPane.h"
 #include "ModelsPage.h"
+#include "NavigationHistory.h"
 #include "NewDriftMonitorDialog.h"
+#include "PageCommand.h"
 #include "PolicyEditorDialog.h"
 #include "PromotionRequestDialog.h"
+#include "ReadOnlyTableView.h"
 #include "Registry.h"
+#include "RequestPage.h"
 #include "ReviewsPage.h"
 #include "RiskAssessmentWizard.h"
 #include "RoleDescription.h"
+#include "RunFilterBar.h"
+#include "RunFilterEdit.h"
 #include "RunPage.h"
+#include "ShortcutModel.h"
 #include "UiSettings.h"
 #include "UsersDialog.h"
 #include "Workspace.h"
@@ -49,6 +59,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
@@ -91,9 +102,12 @@ MainWindow::MainWindow(WorkspaceSession& session, UiSettings& settings, QWidget*
     : QMainWindow(parent)
     , m_session(session)
     , m_settings(settings) {
+    m_history = new NavigationHistory(this);
+    connect(m_history, &NavigationHistory::changed, this, &MainWindow::updateHistoryActions);
     createActions();
     createMenus();
     createCentralArea();
+    createPageCommands();
     createStatusBar();
     connect(&m_session, &WorkspaceSession::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
     // The acting user's roles are in the status bar.
@@ -103,6 +117,9 @@ MainWindow::MainWindow(WorkspaceSession& session, UiSettings& settings, QWidget*
     });
     if (!restoreGeometry(m_settings.mainWindowGeometry()))
         resize(defaultWindowSize);
+    keepColumns();
+    restoreLastPage();
+    connect(m_pages, &QStackedWidget::currentChanged, this, &MainWindow::rememberPage);
     onWorkspaceChanged();
 }
 
@@ -138,20 +155,24 @@ void MainWindow::createActions() {
     m_importMlflowFolderAction = new QAction(tr("MLflow &Tracking Folder (mlruns)…"), this);
     m_importMlflowFolderAction->setStatusTip(
         tr("Bring the runs and models of an MLflow file store into this workspace"));
+    m_importMlflowFolderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(m_importMlflowFolderAction, &QAction::triggered, this, [this] { chooseAndImportMlflow(false); });
     m_importMlflowDatabaseAction = new QAction(tr("MLflow &Database…"), this);
     m_importMlflowDatabaseAction->setStatusTip(
         tr("Bring the runs and models of an MLflow SQLite store into this workspace"));
+    m_importMlflowDatabaseAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
     connect(m_importMlflowDatabaseAction, &QAction::triggered, this, [this] { chooseAndImportMlflow(true); });
 
     m_exportReportAction = new QAction(tr("Export &Report…"), this);
     m_exportReportAction->setStatusTip(
         tr("Write a model version's governance report: card, tier, gates, signed decisions, charts "
            "and audit excerpt, as PDF or HTML"));
+    m_exportReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     connect(m_exportReportAction, &QAction::triggered, this, &MainWindow::chooseAndExportReport);
 
     m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setShortcut(
+        QKeySequence(Qt::CTRL | Qt::Key_Q)); // QKeySequence::Quit is empty on some platforms
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
@@ -181,6 +202,77 @@ void MainWindow::createActions() {
     m_aboutAction = new QAction(tr("&About Assay"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+    m_shortcutsAction = new QAction(tr("&Keyboard Shortcuts"), this);
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    m_shortcutsAction->setStatusTip(tr("List every keyboard shortcut of the window"));
+    connect(m_shortcutsAction, &QAction::triggered, this, &MainWindow::showKeyboardShortcuts);
+    createNavigationActions();
+    createPageCommandActions();
+}
+
+void MainWindow::createPageCommandActions() {
+    m_findAction = new QAction(tr("&Find"), this);
+    m_findAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    m_findAction->setStatusTip(tr("Go to the page's filter or search field"));
+    m_exportPageAction = new QAction(tr("&Export…"), this);
+    m_exportPageAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportPageAction->setStatusTip(
+        tr("Export what the page shows: the runs in scope as CSV, or the filtered audit events"));
+    m_decideAction = new QAction(tr("&Decide…"), this);
+    m_decideAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    m_decideAction->setStatusTip(tr("Approve or reject the promotion request or periodic review shown"));
+    m_withdrawAction = new QAction(tr("&Withdraw Request…"), this);
+    m_withdrawAction->setStatusTip(tr("Withdraw the promotion request shown, which you submitted"));
+    m_periodicReviewAction = new QAction(tr("Start &Periodic Review…"), this);
+    m_periodicReviewAction->setStatusTip(tr("Start the periodic review of a production model"));
+}
+
+void MainWindow::createNavigationActions() {
+    m_backAction = new QAction(tr("&Back"), this);
+    m_backAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Left));
+    m_backAction->setStatusTip(tr("Show again what was shown before (a run, a model, a request…)"));
+    connect(m_backAction, &QAction::triggered, this, &MainWindow::goBack);
+    m_forwardAction = new QAction(tr("&Forward"), this);
+    m_forwardAction->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Right));
+    connect(m_forwardAction, &QAction::triggered, this, &MainWindow::goForward);
+    m_reloadAction = new QAction(tr("&Reload"), this);
+    m_reloadAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_reloadAction->setStatusTip(tr("Read everything again from the workspace file"));
+    connect(m_reloadAction, &QAction::triggered, this, [this] {
+        if (!m_session.isOpen())
+            return;
+        m_session.reloadAll();
+        statusBar()->showMessage(tr("Reloaded %1.").arg(QFileInfo(m_session.workspace()->path()).fileName()),
+                                 statusMessageMs);
+    });
+}
+
+// The actions are made here and bound to each page's widgets once the pages exist.
+void MainWindow::createPageCommands() {
+    const auto command = [this](QAction* action) {
+        auto* pageCommand = new PageCommand(action, m_pages);
+        connect(pageCommand, &PageCommand::commandUnavailable, this, [this](const QString& name) {
+            statusBar()->showMessage(tr("“%1” is not available here now.").arg(name), statusMessageMs);
+        });
+        return pageCommand;
+    };
+    m_findCommand = command(m_findAction);
+    m_findCommand->addTarget(m_experimentsPage, m_experimentsPage->filterBar()->editor());
+    m_findCommand->addTarget(m_modelsPage, m_modelsPage->searchEdit());
+    m_findCommand->addTarget(m_auditPage, m_auditPage->searchEdit());
+    m_exportCommand = command(m_exportPageAction);
+    m_exportCommand->addTarget(m_experimentsPage, m_experimentsPage->exportCsvAction());
+    m_exportCommand->addTarget(m_auditPage, m_auditPage->exportCsvButton());
+    RequestPage* request = m_reviewsPage->requestPage();
+    m_decideCommand = command(m_decideAction);
+    m_decideCommand->addTarget(m_reviewsPage, request->decideButton());
+    m_withdrawCommand = command(m_withdrawAction);
+    m_withdrawCommand->addTarget(m_reviewsPage, request->withdrawButton());
+    m_periodicReviewCommand = command(m_periodicReviewAction);
+    m_periodicReviewCommand->addTarget(m_reviewsPage, m_reviewsPage->periodicReviewButton());
 }
 
 void MainWindow::createMenus() {
@@ -194,15 +286,32 @@ void MainWindow::createMenus() {
     import->addAction(m_importMlflowFolderAction);
     import->addAction(m_importMlflowDatabaseAction);
     file->addAction(m_fillDemoAction);
+    file->addAction(m_exportPageAction);
     file->addAction(m_exportReportAction);
     file->addAction(m_backupAction);
     file->addAction(m_archiveAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu->addAction(m_findAction);
+
+    // The pages' own actions follow, added with the pages.
+    m_goMenu = menuBar()->addMenu(tr("&Go"));
+    m_goMenu->addAction(m_backAction);
+    m_goMenu->addAction(m_forwardAction);
+    m_goMenu->addSeparator();
+
     m_workspaceMenu = menuBar()->addMenu(tr("&Workspace"));
+    m_workspaceMenu->addAction(m_reloadAction);
+    m_workspaceMenu->addSeparator();
     m_workspaceMenu->addAction(m_usersAction);
     m_workspaceMenu->addAction(m_tierPolicyAction);
+
+    m_reviewMenu = menuBar()->addMenu(tr("&Review"));
+    m_reviewMenu->addAction(m_decideAction);
+    m_reviewMenu->addAction(m_withdrawAction);
+    m_reviewMenu->addAction(m_periodicReviewAction);
 
     m_driftMenu = menuBar()->addMenu(tr("&Drift"));
     m_driftMenu->addAction(m_newDriftMonitorAction);
@@ -210,7 +319,10 @@ void MainWindow::createMenus() {
     m_driftMenu->addAction(m_driftRulesAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
+    help->addSeparator();
     help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
 }
 
 void MainWindow::createCentralArea() {
@@ -247,6 +359,7 @@ void MainWindow::createCentralArea() {
     setCentralWidget(central);
 
     m_experimentsPage = new ExperimentsPage(m_session, m_settings);
+    m_experimentsPage->setObjectName(QStringLiteral("experimentsPage"));
     connect(m_experimentsPage, &ExperimentsPage::loadFailed, this,
             [this](const QString& message) { showError(tr("Cannot read the workspace"), message); });
     addPage(QIcon::fromTheme(QStringLiteral("view-list-details"),
@@ -268,6 +381,8 @@ void MainWindow::createCentralArea() {
     addPage(QIcon::fromTheme(QStringLiteral("view-statistics"),
                              style()->standardIcon(QStyle::SP_FileDialogContentsView)),
             tr("Compare"), m_comparePage);
+    m_rememberedAs.insert(m_runPage, m_experimentsPage);
+    m_rememberedAs.insert(m_comparePage, m_experimentsPage);
     connect(m_experimentsPage, &ExperimentsPage::runActivated, this, &MainWindow::showRun);
     connect(m_experimentsPage, &ExperimentsPage::compareRequested, this, &MainWindow::showCompare);
     createModelPages();
@@ -292,8 +407,9 @@ void MainWindow::createAuditPage() {
 
 void MainWindow::showAudit(qint64 seq) {
     if (seq > 0)
-        m_auditPage->selectEvent(seq);
-    showPage(m_auditPage);
+        goTo(m_auditPage, [this, seq] { m_auditPage->selectEvent(seq); });
+    else
+        goTo(m_auditPage);
 }
 
 void MainWindow::reportIntegrity() {
@@ -340,8 +456,7 @@ void MainWindow::createDriftPage() {
 }
 
 void MainWindow::showDrift(qint64 modelId, qint64 monitorId) {
-    m_driftPage->showMonitor(modelId, monitorId);
-    showPage(m_driftPage);
+    goTo(m_driftPage, [this, modelId, monitorId] { m_driftPage->showMonitor(modelId, monitorId); });
 }
 
 void MainWindow::createReviewsPage() {
@@ -389,9 +504,10 @@ void MainWindow::createModelPages() {
 }
 
 void MainWindow::showModel(qint64 modelId, std::optional<int> version) {
-    m_modelPage->showModel(modelId, version);
-    m_modelsPage->selectModel(modelId);
-    showPage(m_modelPage);
+    goTo(m_modelPage, [this, modelId, version] {
+        m_modelPage->showModel(modelId, version);
+        m_modelsPage->selectModel(modelId);
+    });
 }
 
 QWidget* MainWindow::currentPage() const {
@@ -399,13 +515,11 @@ QWidget* MainWindow::currentPage() const {
 }
 
 void MainWindow::showRun(qint64 runId) {
-    m_runPage->showRun(runId);
-    showPage(m_runPage);
+    goTo(m_runPage, [this, runId] { m_runPage->showRun(runId); });
 }
 
 void MainWindow::showCompare(const QList<qint64>& runIds) {
-    m_comparePage->setRuns(runIds);
-    showPage(m_comparePage);
+    goTo(m_comparePage, [this, runIds] { m_comparePage->setRuns(runIds); });
 }
 
 template <class Dialog, class... Args>
@@ -542,13 +656,11 @@ void MainWindow::chooseMonitor(const QString& title, const std::function<void(qi
 }
 
 void MainWindow::showRequest(qint64 requestId) {
-    m_reviewsPage->showRequest(requestId);
-    showPage(m_reviewsPage);
+    goTo(m_reviewsPage, [this, requestId] { m_reviewsPage->showRequest(requestId); });
 }
 
 void MainWindow::showReviews() {
-    m_reviewsPage->showLists();
-    showPage(m_reviewsPage);
+    goTo(m_reviewsPage, [this] { m_reviewsPage->showLists(); });
 }
 
 void MainWindow::updateReviewsCount(int count) {
@@ -559,6 +671,10 @@ void MainWindow::updateReviewsCount(int count) {
 }
 
 void MainWindow::showPage(QWidget* page) {
+    goTo(page);
+}
+
+void MainWindow::switchTo(QWidget* page) {
     if (m_pages->indexOf(page) < 0)
         return;
     m_pages->setCurrentWidget(page);
@@ -567,13 +683,94 @@ void MainWindow::showPage(QWidget* page) {
     m_navigation->setCurrentRow(row);
 }
 
+void MainWindow::goTo(QWidget* page, const std::function<void()>& restore) {
+    if (m_pages->indexOf(page) < 0)
+        return;
+    if (restore)
+        restore();
+    {
+        // The place is recorded below, with what restores it.
+        const QScopedValueRollback<bool> placing(m_placing, true);
+        switchTo(page);
+    }
+    m_history->visit({page, restore});
+}
+
+void MainWindow::goBack() {
+    const NavigationHistory::Place place = m_history->back();
+    if (!place.page)
+        return;
+    if (place.restore)
+        place.restore();
+    const QScopedValueRollback<bool> placing(m_placing, true);
+    switchTo(place.page);
+}
+
+void MainWindow::goForward() {
+    const NavigationHistory::Place place = m_history->forward();
+    if (!place.page)
+        return;
+    if (place.restore)
+        place.restore();
+    const QScopedValueRollback<bool> placing(m_placing, true);
+    switchTo(place.page);
+}
+
+void MainWindow::updateHistoryActions() {
+    m_backAction->setEnabled(m_history->canGoBack());
+    m_forwardAction->setEnabled(m_history->canGoForward());
+}
+
 void MainWindow::addPage(const QIcon& icon, const QString& title, QWidget* page) {
+    Q_ASSERT(!page->objectName().isEmpty());
     m_pages->addWidget(page);
     m_navigationPages.append(page);
     auto* item = new QListWidgetItem(icon, title, m_navigation);
     item->setSizeHint(QSize(0, fontMetrics().height() + 18));
     if (m_navigation->currentRow() < 0)
         m_navigation->setCurrentRow(0);
+
+    auto* go = new QAction(icon, title, this);
+    go->setObjectName(QStringLiteral("go:") + page->objectName());
+    const auto number = static_cast<int>(m_pageActions.size()) + 1;
+    if (number <= 9)
+        go->setShortcut(
+            QKeySequence(QKeyCombination(Qt::ControlModifier, static_cast<Qt::Key>(Qt::Key_0 + number))));
+    go->setStatusTip(tr("Go to the %1 page").arg(title));
+    connect(go, &QAction::triggered, this, [this, page] { showPage(page); });
+    m_goMenu->addAction(go);
+    m_pageActions.append(go);
+}
+
+void MainWindow::keepColumns() {
+    QList<QWidget*> pages = m_navigationPages;
+    pages += m_navigationParents.keys();
+    QSet<QString> kept;
+    for (QWidget* page : std::as_const(pages)) {
+        for (ReadOnlyTableView* table : page->findChildren<ReadOnlyTableView*>()) {
+            if (!kept.contains(table->objectName())) {
+                kept.insert(table->objectName());
+                m_columnKeepers << new ColumnStateKeeper(table->horizontalHeader(), table->objectName(),
+                                                         m_settings, this);
+            }
+        }
+    }
+}
+
+void MainWindow::restoreLastPage() {
+    for (QWidget* page : std::as_const(m_navigationPages)) {
+        if (page->objectName() == m_settings.lastPage())
+            switchTo(page);
+    }
+}
+
+void MainWindow::rememberPage() {
+    QWidget* page = currentPage();
+    QWidget* remembered = m_rememberedAs.value(page, m_navigationParents.value(page, page));
+    m_settings.setLastPage(remembered->objectName());
+    // A page chosen in the navigation list (or shown by a widget of a page) is a place too.
+    if (!m_placing)
+        m_history->visit({page, {}});
 }
 
 void MainWindow::addSubPage(QWidget* page, QWidget* navigationPage) {
@@ -657,6 +854,9 @@ void MainWindow::scheduleRecentMenuRebuild() {
 }
 
 void MainWindow::onWorkspaceChanged() {
+    // The places of another workspace show nothing here.
+    m_history->clear();
+    m_history->visit({currentPage(), {}});
     updateTitle();
     updateStatusBar();
     updateActions();
@@ -789,11 +989,15 @@ void MainWindow::fillWithDemoData() {
 void MainWindow::archiveTo(const QString& path) {
     if (!m_session.isOpen())
         return;
-    startJob(tr("Archive for Auditors"), tr("Copying %1…").arg(displayPath(m_session.workspace()->path())),
-             tr("Sealing the archive…"), WorkspaceJobs::archive(path), tr("Cannot write the archive"),
-             [this](const QString&, const WorkspaceJobResult& result) {
-                 statusBar()->showMessage(result.summary, statusMessageMs);
-             });
+    // Not cancellable: the copy is one SQLite statement (VACUUM INTO), after the archiving was
+    // recorded in the audit trail; stopping it half way would leave that record without an archive.
+    startJob(
+        tr("Archive for Auditors"), tr("Copying %1…").arg(displayPath(m_session.workspace()->path())),
+        tr("Sealing the archive…"), WorkspaceJobs::archive(path), tr("Cannot write the archive"),
+        [this](const QString&, const WorkspaceJobResult& result) {
+            statusBar()->showMessage(result.summary, statusMessageMs);
+        },
+        false);
 }
 
 void MainWindow::chooseAndBackUp() {
@@ -848,14 +1052,15 @@ void MainWindow::importMlflowStore(const QString& source) {
 }
 
 void MainWindow::startJob(const QString& title, const QString& label, const QString& finishing,
-                          WorkspaceJob::Job job, const QString& failureTitle, const JobSucceeded& onSuccess) {
+                          WorkspaceJob::Job job, const QString& failureTitle, const JobSucceeded& onSuccess,
+                          bool cancellable) {
     if (!m_session.isOpen() || m_jobRunning)
         return;
     m_jobRunning = true;
     updateActions();
     const Workspace& workspace = *m_session.workspace();
     auto* dialog = new WorkspaceJobDialog(title, label, finishing, workspace.path(), workspace.actor(),
-                                          std::move(job), this);
+                                          std::move(job), this, cancellable);
     connect(dialog, &WorkspaceJobDialog::succeeded, this,
             [this, onSuccess](const QString& path, const WorkspaceJobResult& result) {
                 endJob(path);
@@ -939,15 +1144,23 @@ void MainWindow::exportReport(qint64 versionId, const QString& path) {
     startJob(
         tr("Export Report"), tr("Writing the governance report to %1…").arg(QDir::toNativeSeparators(path)),
         tr("Writing…"),
-        [versionId, path, hash](Workspace& workspace, const WorkspaceJob::Progress&) {
+        [versionId, path, hash](Workspace& workspace, const WorkspaceJob::Progress& progress) {
+            // Read, lay out, write: a cancel between steps leaves no file.
+            constexpr int steps = 3;
+            const auto step = [&progress](int done) {
+                if (!progress(done, steps))
+                    throw AssayError(tr("The report was cancelled; nothing was written."));
+            };
             const Registry registry(workspace);
             const std::optional<ModelVersion> version = registry.versionById(versionId);
             if (!version)
                 throw AssayError(QStringLiteral("The version to report on is gone."));
             GovernanceReportData report = GovernanceReportReader(workspace).read(
                 registry.model(version->modelId)->name, version->version);
+            step(1);
             const GovernanceReportWriter writer(std::move(report), workspace.actor(), workspace.now());
-            writer.write(path);
+            step(2);
+            writer.write(path, [&progress] { return progress(steps, steps); });
             *hash = writer.contentHash();
             return WorkspaceJobResult{QStringLiteral("Report written."), {}};
         },
@@ -963,17 +1176,30 @@ void MainWindow::showError(const QString& title, const QString& message) {
     ErrorBox::show(this, title, message);
 }
 
-void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Assay"),
-                       tr("<h3>Assay %1</h3>"
-                          "<p>A desktop workbench for model governance: experiments, the model "
-                          "registry, reviews and drift, in one auditable workspace file.</p>"
-                          "<p>Built with Qt %2.</p>")
-                           .arg(QStringLiteral(ASSAY_VERSION), QString::fromLatin1(qVersion())));
+AboutDialog* MainWindow::showAbout() {
+    auto* dialog = new AboutDialog(m_session.workspace(), m_settings.fileName(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    return dialog;
+}
+
+KeyboardShortcutsDialog* MainWindow::showKeyboardShortcuts() {
+    QList<QPair<QString, const QWidget*>> pages;
+    for (qsizetype i = 0; i < m_navigationPages.size(); ++i)
+        pages.append({tr("%1 page").arg(ShortcutModel::plainText(m_pageActions.at(i)->text())),
+                      m_navigationPages.at(i)});
+    auto* model = new ShortcutModel;
+    model->read(menuBar(), pages);
+    auto* dialog = new KeyboardShortcutsDialog(model, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     m_settings.setMainWindowGeometry(saveGeometry());
+    for (ColumnStateKeeper* keeper : std::as_const(m_columnKeepers))
+        keeper->save();
     m_settings.sync();
     QMainWindow::closeEvent(event);
 }

@@ -17,8 +17,10 @@ class QStackedWidget;
 
 namespace assay {
 
+class AboutDialog;
 class AddDriftDataDialog;
 class AuditPage;
+class ColumnStateKeeper;
 class ComparePage;
 class DriftRulesDialog;
 class DriftPage;
@@ -26,7 +28,10 @@ class ExperimentsPage;
 class ModelCardDialog;
 class ModelPage;
 class ModelsPage;
+class KeyboardShortcutsDialog;
+class NavigationHistory;
 class NewDriftMonitorDialog;
+class PageCommand;
 class PolicyEditorDialog;
 class RiskAssessmentWizard;
 class ReviewsPage;
@@ -36,8 +41,13 @@ class UsersDialog;
 class WorkspaceSession;
 
 // The application window: page navigation on the left, the current page in the middle, the
-// File, Workspace and Help menus, and a status bar naming the workspace, its journal mode and the
-// acting user with their roles. Core's refusals (AssayError) end up here, in a message box.
+// menus, and a status bar naming the workspace, its journal mode and the acting user with their
+// roles. Core's refusals (AssayError) end up here, in a message box.
+//
+// Every page has a shortcut (Go menu, Ctrl+1 … in navigation order), and so have the common
+// commands; those that mean something on some pages only (Find, Export…, Decide…) are
+// PageCommands. The window opens on the page it showed last, and keeps its geometry and every
+// table's columns in the UiSettings.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -58,7 +68,8 @@ public:
     // shows what came over, with every skipped item in the details.
     void importMlflowStore(const QString& source);
 
-    // Pages are added in navigation order.
+    // Pages are added in navigation order; each needs an object name, under which the settings
+    // remember it as the last page shown, and gets a Go menu action.
     void addPage(const QIcon& icon, const QString& title, QWidget* page);
     // A page without an entry of its own in the navigation, reached from another page (the
     // model page from the Models page); the navigation highlights that page while it shows.
@@ -99,6 +110,23 @@ public:
     // Auditors… does after asking where.
     void archiveTo(const QString& path);
     QMenu* recentMenu() const { return m_recentMenu; }
+    // Go > Back and Forward, through the places shown (a run, a model, a request…), and one
+    // action per navigation page.
+    QAction* backAction() const { return m_backAction; }
+    QAction* forwardAction() const { return m_forwardAction; }
+    QList<QAction*> pageActions() const { return m_pageActions; }
+    // The navigation pages, in order.
+    QList<QWidget*> navigationPages() const { return m_navigationPages; }
+    // Edit > Find (the page's filter field), File > Export… (the page's export), Review > Decide….
+    PageCommand* findCommand() const { return m_findCommand; }
+    PageCommand* exportCommand() const { return m_exportCommand; }
+    PageCommand* decideCommand() const { return m_decideCommand; }
+    QAction* reloadAction() const { return m_reloadAction; }
+    QAction* shortcutsAction() const { return m_shortcutsAction; }
+    QAction* aboutAction() const { return m_aboutAction; }
+    // Help > Keyboard Shortcuts and Help > About Assay, opened (not exec'd) and returned.
+    KeyboardShortcutsDialog* showKeyboardShortcuts();
+    AboutDialog* showAbout();
     // Workspace administration (Users and Roles…, Tier Policy…); enabled while a workspace is open.
     QMenu* workspaceMenu() const { return m_workspaceMenu; }
     QAction* usersAction() const { return m_usersAction; }
@@ -161,13 +189,28 @@ private:
     void offerDemoData();
     using JobSucceeded = std::function<void(const QString& path, const WorkspaceJobResult& result)>;
     // Runs job on a worker with a progress dialog; one job at a time.
+    // cancellable: false for work that cannot stop half way (one SQLite statement), whose dialog
+    // then has no Cancel button rather than one that does nothing.
     void startJob(const QString& title, const QString& label, const QString& finishing, WorkspaceJob::Job job,
-                  const QString& failureTitle, const JobSucceeded& onSuccess);
+                  const QString& failureTitle, const JobSucceeded& onSuccess, bool cancellable = true);
     void endJob(const QString& path);
     void chooseAndBackUp();
     void chooseAndImportMlflow(bool database);
     void showError(const QString& title, const QString& message);
-    void showAbout();
+    void createNavigationActions();
+    void createPageCommandActions();
+    void createPageCommands();
+    void keepColumns();
+    void restoreLastPage();
+    void rememberPage();
+    // Shows page after restore (which puts content back on it, may be empty), and records the
+    // place for Go > Back.
+    void goTo(QWidget* page, const std::function<void()>& restore = {});
+    // Shows page, with its entry highlighted in the navigation list.
+    void switchTo(QWidget* page);
+    void goBack();
+    void goForward();
+    void updateHistoryActions();
     void createModelPages();
     void createReviewsPage();
     void createDriftPage();
@@ -201,6 +244,13 @@ private:
     ModelPage* m_modelPage = nullptr;
     QList<QWidget*> m_navigationPages;             // the page of each navigation row
     QHash<QWidget*, QWidget*> m_navigationParents; // sub-page → the page it is reached from
+    // Pages that show what was chosen on another page (a run, runs to compare): the page they
+    // are chosen on is remembered as the last page instead, since they open empty.
+    QHash<QWidget*, QWidget*> m_rememberedAs;
+    QList<QAction*> m_pageActions;
+    NavigationHistory* m_history = nullptr;
+    bool m_placing = false; // set while goTo() and Back/Forward switch pages: they record the place
+    QList<ColumnStateKeeper*> m_columnKeepers;
     ReviewsPage* m_reviewsPage = nullptr;
     DriftPage* m_driftPage = nullptr;
     AuditPage* m_auditPage = nullptr;
@@ -215,6 +265,24 @@ private:
     QAction* m_importMlflowDatabaseAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_aboutAction = nullptr;
+    QAction* m_aboutQtAction = nullptr;
+    QAction* m_shortcutsAction = nullptr;
+    QAction* m_backAction = nullptr;
+    QAction* m_forwardAction = nullptr;
+    QAction* m_reloadAction = nullptr;
+    QAction* m_findAction = nullptr;
+    QAction* m_exportPageAction = nullptr;
+    QAction* m_decideAction = nullptr;
+    QAction* m_withdrawAction = nullptr;
+    QAction* m_periodicReviewAction = nullptr;
+    PageCommand* m_findCommand = nullptr;
+    PageCommand* m_exportCommand = nullptr;
+    PageCommand* m_decideCommand = nullptr;
+    PageCommand* m_withdrawCommand = nullptr;
+    PageCommand* m_periodicReviewCommand = nullptr;
+    QMenu* m_goMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
+    QMenu* m_reviewMenu = nullptr;
     QAction* m_usersAction = nullptr;
     QAction* m_tierPolicyAction = nullptr;
     QMenu* m_recentMenu = nullptr;

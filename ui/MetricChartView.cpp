@@ -1,6 +1,7 @@
 #include "MetricChartView.h"
 
 #include "AssayError.h"
+#include "ChartPalette.h"
 #include "MetricStore.h"
 #include "WorkspaceSession.h"
 
@@ -33,10 +34,8 @@ MetricChartView::MetricChartView(WorkspaceSession& session, qint64 runId, const 
     QFont titleFont = c->titleFont();
     titleFont.setBold(true);
     c->setTitleFont(titleFont);
-    c->setTitleBrush(palette().color(QPalette::Text));
     c->setMargins(QMargins(2, 2, 6, 2));
     c->setBackgroundRoundness(0);
-    c->setBackgroundBrush(palette().color(QPalette::Base));
     m_series = new QLineSeries;
     QPen pen(color);
     pen.setWidthF(1.5);
@@ -48,12 +47,9 @@ MetricChartView::MetricChartView(WorkspaceSession& session, qint64 runId, const 
     m_yAxis = new QValueAxis;
     m_yAxis->setLabelFormat(QStringLiteral("%.4g"));
     m_yAxis->setTickCount(5);
-    for (QValueAxis* axis : {m_xAxis, m_yAxis}) {
-        axis->setLabelsBrush(palette().color(QPalette::Text));
-        axis->setGridLineColor(palette().color(QPalette::Mid));
-    }
     c->addAxis(m_xAxis, Qt::AlignBottom);
     c->addAxis(m_yAxis, Qt::AlignLeft);
+    ChartPalette::apply(c, palette());
     m_series->attachAxis(m_xAxis);
     m_series->attachAxis(m_yAxis);
     setChart(c);
@@ -188,6 +184,12 @@ void MetricChartView::showEvent(QShowEvent* event) {
     QChartView::showEvent(event);
     if (m_fetchCount == 0)
         m_refetchTimer.start();
+}
+
+void MetricChartView::changeEvent(QEvent* event) {
+    QChartView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        ChartPalette::apply(chart(), palette());
 }
 
 } // namespace assay

@@ -5,6 +5,7 @@
 #include "Findings.h"
 #include "GovernanceFormat.h"
 #include "Identity.h"
+#include "PaletteTone.h"
 #include "Workspace.h"
 #include "WorkspaceSession.h"
 
@@ -108,8 +109,10 @@ QVariant ModelFindingModel::data(const QModelIndex& index, int role) const {
         if (index.column() == StatusColumn && !finding.open)
             return tr("Closed by %1").arg(finding.closedBy);
         return display(finding, index.column());
-    case Qt::ForegroundRole:
-        return foreground(finding, index.column());
+    case Qt::ForegroundRole: {
+        const QVariant colour = foreground(finding, index.column());
+        return colour.isValid() ? QVariant(PaletteTone::asText(colour.value<QColor>())) : colour;
+    }
     case Qt::FontRole:
         if ((index.column() == DueColumn && finding.isOverdue(m_today)) ||
             (index.column() == SeverityColumn && finding.severity == QLatin1String("critical"))) {

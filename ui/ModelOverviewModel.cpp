@@ -6,6 +6,7 @@
 #include "GovernanceFormat.h"
 #include "Identity.h"
 #include "ModelCatalog.h"
+#include "PaletteTone.h"
 #include "TierBadgeDelegate.h"
 #include "TierStyle.h"
 #include "Workspace.h"
@@ -146,8 +147,9 @@ QVariant ModelOverviewModel::data(const QModelIndex& index, int role) const {
         return isNumeric(column) ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant();
     case Qt::ForegroundRole:
         if (column == DriftColumn && overview.drift.retrainingRecommended)
-            return DriftStyle::fill(DriftStyle::Level::Drifted);
-        return column == ReviewColumn && overview.reviewOverdue ? QVariant(overdueColor) : QVariant();
+            return PaletteTone::asText(DriftStyle::fill(DriftStyle::Level::Drifted));
+        return column == ReviewColumn && overview.reviewOverdue ? QVariant(PaletteTone::asText(overdueColor))
+                                                                : QVariant();
     case Qt::FontRole:
         if ((column == ReviewColumn && overview.reviewOverdue) || column == NameColumn ||
             (column == DriftColumn && overview.drift.retrainingRecommended)) {

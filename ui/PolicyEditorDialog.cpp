@@ -6,6 +6,7 @@
 #include "ErrorBox.h"
 #include "Identity.h"
 #include "PageTitleLabel.h"
+#include "PaletteTone.h"
 #include "Policies.h"
 #include "PolicyDocumentView.h"
 #include "PolicyHistoryModel.h"
@@ -209,8 +210,10 @@ void PolicyEditorDialog::showSelectedVersion() {
 
 void PolicyEditorDialog::showValidation(const QString& message, bool ok) {
     m_validation->setText(message);
-    // Fixed colours: a verdict must read the same on any palette.
-    m_validation->setStyleSheet(ok ? QStringLiteral("color: #1e6b34;") : QStringLiteral("color: #b3261e;"));
+    const QPalette around = PaletteTone::surroundings(m_validation);
+    m_validation->setStyleSheet(
+        QStringLiteral("color: %1;")
+            .arg((ok ? PaletteTone::success(around) : PaletteTone::problem(around)).name()));
     m_validation->setVisible(!message.isEmpty());
 }
 

@@ -2,6 +2,7 @@
 
 #include "AssayError.h"
 #include "GateModel.h"
+#include "PaletteTone.h"
 #include "Policies.h"
 #include "PromotionGates.h"
 #include "PromotionRequest.h"
@@ -26,7 +27,8 @@ RequestPreview::RequestPreview(QWidget* parent)
     m_warnings->setObjectName(QStringLiteral("previewWarnings"));
     m_warnings->setWordWrap(true);
     QPalette warningPalette = m_warnings->palette();
-    warningPalette.setColor(QPalette::WindowText, ReviewStatusStyle::bad());
+    warningPalette.setColor(QPalette::WindowText,
+                            PaletteTone::asText(ReviewStatusStyle::bad(), warningPalette));
     m_warnings->setPalette(warningPalette);
     m_warnings->hide();
     layout->addWidget(m_warnings);

@@ -2,6 +2,7 @@
 
 #include "AssayError.h"
 #include "ChangeSet.h"
+#include "PaletteTone.h"
 #include "PromotionRequests.h"
 #include "RelativeTimeFormat.h"
 #include "ReviewStatusStyle.h"
@@ -121,7 +122,7 @@ QVariant ReviewInboxModel::data(const QModelIndex& index, int role) const {
         return {};
     case Qt::ForegroundRole:
         if (index.column() == StaleColumn && !item.staleDetail.isEmpty())
-            return ReviewStatusStyle::warning();
+            return PaletteTone::asText(ReviewStatusStyle::warning());
         return {};
     case Qt::TextAlignmentRole:
         if (index.column() == IdColumn)

@@ -47,6 +47,7 @@ public:
     QLineEdit* overrideComment() const { return m_overrideComment; }
     QPushButton* approveOverrideButton() const { return m_approveOverride; }
     QPushButton* rejectOverrideButton() const { return m_rejectOverride; }
+    QPushButton* periodicReviewButton() const { return m_periodicReview; }
     QWidget* overridePanel() const { return m_overridePanel; }
     // The label shown instead of the inbox when it is empty.
     QLabel* inboxEmptyState() const { return m_inboxEmpty; }

@@ -1,5 +1,6 @@
 #include "RiskSummaryPage.h"
 
+#include "PaletteTone.h"
 #include "PromotionGates.h"
 #include "SignOff.h"
 
@@ -17,7 +18,9 @@ namespace {
 
 constexpr int reasonLines = 3;
 constexpr int rationaleLines = 4;
-const QString refusalStyle = QStringLiteral("color: #b3261e;");
+QString refusalStyle(const QWidget* label) {
+    return QStringLiteral("color: %1;").arg(PaletteTone::problem(PaletteTone::surroundings(label)).name());
+}
 
 QLabel* wrappingLabel(const QString& objectName) {
     auto* label = new QLabel;
@@ -62,7 +65,7 @@ RiskSummaryPage::RiskSummaryPage(const TierPolicy& policy, QWidget* parent)
                               "follow your scores."),
                            rationaleLines);
     m_error = wrappingLabel(QStringLiteral("submitError"));
-    m_error->setStyleSheet(refusalStyle);
+    m_error->setStyleSheet(refusalStyle(m_error));
     m_error->hide();
 
     auto* layout = new QVBoxLayout(this);
@@ -123,7 +126,7 @@ void RiskSummaryPage::showAssessment(const std::optional<TierAssessment>& comput
         const TierAssessment& a = *computed;
         m_tier->setText(a.blocked ? tr("Blocked — promotion is not possible")
                                   : tr("Tier %1 — %2").arg(a.tier).arg(m_policy.requirements(a.tier).label));
-        m_tier->setStyleSheet(a.blocked ? refusalStyle : QString());
+        m_tier->setStyleSheet(a.blocked ? refusalStyle(m_tier) : QString());
         m_score->setText(tr("Weighted score %1 (Tier %2 band); worst dimension %3 = %4 (Tier %5 band).")
                              .arg(QString::number(a.weightedScore, 'f', 2))
                              .arg(a.weightedScoreTier)

@@ -1,5 +1,7 @@
 #include "RunFilterErrorView.h"
 
+#include "PaletteTone.h"
+
 #include <QPainter>
 #include <QPainterPath>
 
@@ -47,8 +49,7 @@ QSize RunFilterErrorView::sizeHint() const {
 }
 
 QColor RunFilterErrorView::errorColour() const {
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    return dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xcf, 0x22, 0x2e);
+    return PaletteTone::problem(palette());
 }
 
 void RunFilterErrorView::paintEvent(QPaintEvent*) {

@@ -2,6 +2,7 @@
 
 #include "AssayError.h"
 #include "ChangeSet.h"
+#include "PaletteTone.h"
 #include "RunQuery.h"
 #include "RunStatusStyle.h"
 #include "RunValueFormat.h"
@@ -372,7 +373,9 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
         return column == StatusColumn ? QVariant(RunStatusStyle::dot(row.run.status)) : QVariant();
     case Qt::ForegroundRole: {
-        const QColor color = column == StatusColumn ? RunStatusStyle::textColor(row.run.status) : QColor();
+        const QColor color = column == StatusColumn
+                                 ? PaletteTone::asText(RunStatusStyle::textColor(row.run.status))
+                                 : QColor();
         return color.isValid() ? QVariant(QBrush(color)) : QVariant();
     }
     case RunIdRole:

@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDataStream>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QMenu>
@@ -13,6 +14,15 @@
 
 namespace assay {
 namespace {
+
+// The version of saveColumnLayout()'s bytes.
+constexpr quint8 layoutFormat = 1;
+
+QStringList sorted(const QSet<QString>& keys) {
+    QStringList list(keys.cbegin(), keys.cend());
+    list.sort();
+    return list;
+}
 
 bool isExtremeColumn(const QString& group) {
     return group == QLatin1String("metrics.min") || group == QLatin1String("metrics.max");
@@ -50,6 +60,7 @@ RunTableView::RunTableView(QWidget* parent)
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QHeaderView::customContextMenuRequested, this, &RunTableView::showHeaderMenu);
     connect(header, &QHeaderView::sectionMoved, this, &RunTableView::onSectionMoved);
+    connect(header, &QHeaderView::sectionResized, this, &RunTableView::onSectionResized);
     connect(header, &QHeaderView::sectionResized, this, &RunTableView::updatePinnedView);
     connect(this, &QAbstractItemView::doubleClicked, this, &RunTableView::activate);
 }
@@ -200,7 +211,10 @@ void RunTableView::resetColumns() {
     m_hidden.clear();
     m_shown.clear();
     m_pinned = {QStringLiteral("attributes.name")};
+    m_widths.clear();
+    m_fittedKeys.clear();
     applyLayout();
+    fitColumnsIfChanged();
     updatePinnedView();
     emit columnLayoutChanged();
 }
@@ -273,6 +287,51 @@ void RunTableView::onSectionMoved() {
     applyLayout();
     updatePinnedView();
     emit columnLayoutChanged();
+}
+
+void RunTableView::onSectionResized(int column, int oldSize, int newSize) {
+    // Hiding a column resizes it to 0 and showing it resizes it back: neither is a drag.
+    if (m_applying || oldSize == 0 || newSize == 0 || !m_model)
+        return;
+    m_widths.insert(m_model->headerData(column, Qt::Horizontal, RunTableModel::ColumnKeyRole).toString(),
+                    newSize);
+    emit columnLayoutChanged();
+}
+
+QByteArray RunTableView::saveColumnLayout() const {
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_0);
+    QMap<QString, int> widths;
+    for (auto it = m_widths.cbegin(); it != m_widths.cend(); ++it)
+        widths.insert(it.key(), it.value());
+    out << layoutFormat << m_order << sorted(m_hidden) << sorted(m_shown) << m_pinned << widths;
+    return bytes;
+}
+
+void RunTableView::restoreColumnLayout(const QByteArray& state) {
+    QDataStream in(state);
+    in.setVersion(QDataStream::Qt_6_0);
+    quint8 format = 0;
+    QStringList order;
+    QStringList hidden;
+    QStringList shown;
+    QStringList pinned;
+    QMap<QString, int> widths;
+    in >> format >> order >> hidden >> shown >> pinned >> widths;
+    if (in.status() != QDataStream::Ok || format != layoutFormat)
+        return;
+    m_order = order;
+    m_hidden = QSet<QString>(hidden.cbegin(), hidden.cend());
+    m_shown = QSet<QString>(shown.cbegin(), shown.cend());
+    m_pinned = pinned;
+    m_widths.clear();
+    for (auto it = widths.cbegin(); it != widths.cend(); ++it)
+        m_widths.insert(it.key(), it.value());
+    m_fittedKeys.clear();
+    applyLayout();
+    fitColumnsIfChanged();
+    updatePinnedView();
 }
 
 void RunTableView::showHeaderMenu(const QPoint& position) {
@@ -414,8 +473,10 @@ void RunTableView::fitColumnsIfChanged() {
     if (keys == m_fittedKeys || m_model->rowCount() == 0)
         return;
     m_fittedKeys = keys;
+    m_applying = true;
     for (int column = 0; column < keys.size(); ++column)
-        horizontalHeader()->resizeSection(column, fittedWidth(column));
+        horizontalHeader()->resizeSection(column, m_widths.value(keys.at(column), fittedWidth(column)));
+    m_applying = false;
 }
 
 int RunTableView::fittedWidth(int column) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QSet>
 #include <QStringList>
 #include <QTableView>
@@ -43,6 +44,11 @@ public:
     // Hidden unless the user shows it (the experiment column within one experiment).
     void setColumnKeyHiddenByDefault(const QString& key, bool hidden);
 
+    // The user's layout (order, shown and hidden columns, pinned ones, the widths they dragged
+    // columns to) as bytes for the settings, and back. Restoring ignores bytes it cannot read.
+    QByteArray saveColumnLayout() const;
+    void restoreColumnLayout(const QByteArray& state);
+
     QStringList pinnedColumnKeys() const { return m_pinned; }
     void setColumnKeyPinned(const QString& key, bool pinned);
     // The table that shows the pinned columns; hidden when none is pinned.
@@ -57,7 +63,7 @@ public:
 signals:
     // Double-click or Enter on a run.
     void runActivated(qint64 runId);
-    // The visible columns, their order or the pinned ones changed.
+    // The visible columns, their order, the pinned ones or a width the user dragged changed.
     void columnLayoutChanged();
 
 protected:
@@ -74,6 +80,7 @@ private:
     bool isHiddenByLayout(const QString& key) const;
     void applyLayout();
     void onSectionMoved();
+    void onSectionResized(int column, int oldSize, int newSize);
     void showHeaderMenu(const QPoint& position);
     void setUpPinnedView();
     void updatePinnedView();
@@ -90,7 +97,10 @@ private:
     QSet<QString> m_shown;
     QSet<QString> m_hiddenByDefault;
     QStringList m_pinned{QStringLiteral("attributes.name")};
-    // Set while applyLayout() moves sections, so that its own moves are not taken for the user's.
+    // Widths the user dragged columns to, by key: a fit keeps them.
+    QHash<QString, int> m_widths;
+    // Set while applyLayout() moves sections or a fit resizes them, so that its own moves and
+    // resizes are not taken for the user's.
     bool m_applying = false;
 };
 

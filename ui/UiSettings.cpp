@@ -10,12 +10,13 @@ namespace assay {
 namespace {
 
 struct Entry {
+    // With "%1" for settings kept per item: the item's name goes there.
     const char* name;
     QVariant (*defaultValue)();
 };
 
 // Indexed by UiSettings::Key.
-const std::array<Entry, 4> entries{{
+const std::array<Entry, 6> entries{{
     {"workspaces/recent",
      [] {
          return QVariant(QStringList());
@@ -32,7 +33,19 @@ const std::array<Entry, 4> entries{{
      [] {
          return QVariant(QStringList());
      }},
+    {"mainWindow/lastPage",
+     [] {
+         return QVariant(QStringLiteral("experimentsPage"));
+     }},
+    {"tables/%1/columns",
+     [] {
+         return QVariant(QByteArray());
+     }},
 }};
+
+const Entry& entry(UiSettings::Key key) {
+    return entries.at(static_cast<std::size_t>(key));
+}
 
 // Recent files are compared by their absolute path, so that "a.assay" and "./a.assay" are one entry.
 QString canonical(const QString& path) {
@@ -49,13 +62,21 @@ UiSettings::UiSettings(const QString& iniPath)
 
 UiSettings::~UiSettings() = default;
 
-QVariant UiSettings::value(Key key) const {
-    const Entry& entry = entries.at(static_cast<std::size_t>(key));
-    return m_settings->value(QLatin1String(entry.name), entry.defaultValue());
+QString UiSettings::keyName(Key key, const QString& item) {
+    const QString name = QLatin1String(entry(key).name);
+    return name.contains(QLatin1String("%1")) ? name.arg(item) : name;
 }
 
-void UiSettings::setValue(Key key, const QVariant& value) {
-    m_settings->setValue(QLatin1String(entries.at(static_cast<std::size_t>(key)).name), value);
+QVariant UiSettings::defaultValue(Key key) {
+    return entry(key).defaultValue();
+}
+
+QVariant UiSettings::value(Key key, const QString& item) const {
+    return m_settings->value(keyName(key, item), defaultValue(key));
+}
+
+void UiSettings::setValue(Key key, const QVariant& value, const QString& item) {
+    m_settings->setValue(keyName(key, item), value);
 }
 
 QStringList UiSettings::recentWorkspaces() const {
@@ -107,6 +128,26 @@ void UiSettings::addFilterHistory(const QString& filter) {
     history.removeAll(entry);
     history.prepend(entry);
     setValue(Key::FilterHistory, history.mid(0, maxFilterHistory));
+}
+
+QString UiSettings::lastPage() const {
+    return value(Key::LastPage).toString();
+}
+
+void UiSettings::setLastPage(const QString& pageName) {
+    setValue(Key::LastPage, pageName);
+}
+
+QByteArray UiSettings::columnState(const QString& tableName) const {
+    return value(Key::ColumnState, tableName).toByteArray();
+}
+
+void UiSettings::setColumnState(const QString& tableName, const QByteArray& state) {
+    setValue(Key::ColumnState, state, tableName);
+}
+
+QString UiSettings::fileName() const {
+    return m_settings->fileName();
 }
 
 void UiSettings::sync() {

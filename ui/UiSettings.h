@@ -11,7 +11,9 @@ class QSettings;
 namespace assay {
 
 // The GUI's preferences, typed, over QSettings. Every key and its default sit in one table in
-// UiSettings.cpp, so that a typo cannot create a second key for the same setting.
+// UiSettings.cpp, so that a typo cannot create a second key for the same setting. A setting kept
+// per table names the table in its key ("tables/auditEvents/columns"); its default is still the
+// table's entry.
 class UiSettings {
 public:
     static constexpr int maxRecentWorkspaces = 8;
@@ -43,13 +45,34 @@ public:
     QStringList filterHistory() const;
     void addFilterHistory(const QString& filter);
 
+    // The object name of the page the window showed last ("modelsPage"); the window opens on it.
+    QString lastPage() const;
+    void setLastPage(const QString& pageName);
+
+    // A table's columns (widths, order, hidden ones, sort) as the table saved them, under the
+    // table's object name; empty until it saved any.
+    QByteArray columnState(const QString& tableName) const;
+    void setColumnState(const QString& tableName, const QByteArray& state);
+
+    // The file the settings live in (Help > About and the README name it).
+    QString fileName() const;
     void sync();
 
-private:
-    enum class Key { RecentWorkspaces, MainWindowGeometry, ExperimentsSplitterState, FilterHistory };
+    // The keys and their defaults, for tests that check every setting starts from the table.
+    enum class Key {
+        RecentWorkspaces,
+        MainWindowGeometry,
+        ExperimentsSplitterState,
+        FilterHistory,
+        LastPage,
+        ColumnState
+    };
+    static QString keyName(Key key, const QString& item = {});
+    static QVariant defaultValue(Key key);
 
-    QVariant value(Key key) const;
-    void setValue(Key key, const QVariant& value);
+private:
+    QVariant value(Key key, const QString& item = {}) const;
+    void setValue(Key key, const QVariant& value, const QString& item = {});
 
     std::unique_ptr<QSettings> m_settings;
 };

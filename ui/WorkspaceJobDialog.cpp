@@ -4,7 +4,7 @@ namespace assay {
 
 WorkspaceJobDialog::WorkspaceJobDialog(const QString& title, const QString& label, const QString& finishing,
                                        const QString& path, const QString& actor, WorkspaceJob::Job job,
-                                       QWidget* parent)
+                                       QWidget* parent, bool cancellable)
     : QProgressDialog(parent)
     , m_job(new WorkspaceJob(this))
     , m_path(path)
@@ -12,7 +12,7 @@ WorkspaceJobDialog::WorkspaceJobDialog(const QString& title, const QString& labe
     setWindowTitle(title);
     setLabelText(label);
     setWindowModality(Qt::WindowModal);
-    setMinimumDuration(0);
+    setMinimumDuration(minimumShowMs);
     setMinimumWidth(420);
     // The last step's progress comes before the commit: the dialog closes when the worker is done.
     setAutoClose(false);
@@ -22,7 +22,10 @@ WorkspaceJobDialog::WorkspaceJobDialog(const QString& title, const QString& labe
 
     // QProgressDialog hides itself on cancel; this object stays until the worker has rolled back
     // (jobs check the flag after every run, so that is a moment).
-    connect(this, &QProgressDialog::canceled, m_job, &WorkspaceJob::cancel);
+    if (cancellable)
+        connect(this, &QProgressDialog::canceled, m_job, &WorkspaceJob::cancel);
+    else
+        setCancelButton(nullptr);
 
     connect(m_job, &WorkspaceJob::progress, this, &WorkspaceJobDialog::onProgress);
     connect(m_job, &WorkspaceJob::succeeded, this, [this](const WorkspaceJobResult& result) {

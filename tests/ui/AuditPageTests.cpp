@@ -10,12 +10,14 @@
 #include "UiSettings.h"
 #include "UiTestData.h"
 #include "Workspace.h"
+#include "WorkspaceJobDialog.h"
 #include "WorkspaceSession.h"
 #include "WriteTransaction.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +27,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QStatusBar>
@@ -101,6 +104,13 @@ struct PageFixture : AuditFixture {
     void waitForIntegrity() const {
         REQUIRE(test::waitFor([&] { return !page->isCheckingIntegrity(); }));
         QCoreApplication::processEvents(); // the watcher's finished() delivers the report
+    }
+    // Exports on the page's worker and waits for the outcome; true when the file was written.
+    bool exportTo(const QString& path, AuditPage::ExportFormat format) const {
+        QSignalSpy finished(page.get(), &AuditPage::exportFinished);
+        page->exportTo(path, format);
+        REQUIRE(test::waitFor([&] { return !finished.isEmpty(); }));
+        return finished.first().at(1).toBool();
     }
     QList<qint64> shown() const {
         QList<qint64> seqs;
@@ -189,7 +199,7 @@ TEST_CASE("The Audit page exports the filtered events as CSV and JSON", "[ui][au
     f.page->setFilter(byVal);
     QTemporaryDir dir;
     const QString csvPath = dir.filePath(QStringLiteral("audit.csv"));
-    REQUIRE(f.page->exportTo(csvPath, AuditPage::ExportFormat::Csv));
+    REQUIRE(f.exportTo(csvPath, AuditPage::ExportFormat::Csv));
     QFile csv(csvPath);
     REQUIRE(csv.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = csv.readAll().split('\n');
@@ -199,7 +209,7 @@ TEST_CASE("The Audit page exports the filtered events as CSV and JSON", "[ui][au
     CHECK(lines[2].contains(",val,model.owner,model:churn,"));
 
     const QString jsonPath = dir.filePath(QStringLiteral("audit.json"));
-    REQUIRE(f.page->exportTo(jsonPath, AuditPage::ExportFormat::Json));
+    REQUIRE(f.exportTo(jsonPath, AuditPage::ExportFormat::Json));
     QFile json(jsonPath);
     REQUIRE(json.open(QIODevice::ReadOnly));
     const QJsonArray events = QJsonDocument::fromJson(json.readAll()).array();
@@ -209,9 +219,48 @@ TEST_CASE("The Audit page exports the filtered events as CSV and JSON", "[ui][au
           QStringLiteral("bea"));
 
     // A folder that does not exist: nothing written, and the user is told.
-    CHECK_FALSE(
-        f.page->exportTo(dir.filePath(QStringLiteral("missing/audit.csv")), AuditPage::ExportFormat::Csv));
+    CHECK_FALSE(f.exportTo(dir.filePath(QStringLiteral("missing/audit.csv")), AuditPage::ExportFormat::Csv));
     CHECK(f.page->findChild<QMessageBox*>(QStringLiteral("errorMessage")) != nullptr);
+}
+
+TEST_CASE("A cancelled audit export writes no file and leaves the workspace as it was", "[ui][audit]") {
+    PageFixture f;
+    // Several of the export's pages, so that the worker looks at Cancel more than once.
+    f.ws->write([](WriteTransaction& tx) {
+        for (int i = 0; i < 5000; ++i)
+            tx.audit(QStringLiteral("view.save"), QStringLiteral("view:%1").arg(i),
+                     {{QStringLiteral("i"), i}});
+    });
+    const AuditTrail trail(f.ws.workspace());
+    const qint64 lastSeq = trail.lastSeq();
+    const qint64 count = trail.count({});
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("audit.csv"));
+
+    QSignalSpy finished(f.page.get(), &AuditPage::exportFinished);
+    f.page->exportTo(path, AuditPage::ExportFormat::Csv);
+    auto* progress = f.page->findChild<WorkspaceJobDialog*>();
+    REQUIRE(progress);
+    // Shown only once the export has taken half a second; its Cancel works before that too.
+    CHECK(progress->minimumDuration() == WorkspaceJobDialog::minimumShowMs);
+    auto* cancel = progress->findChild<QPushButton*>();
+    REQUIRE(cancel);
+    cancel->click();
+    REQUIRE(test::waitFor([&] { return !finished.isEmpty(); }));
+    CHECK_FALSE(finished.first().at(1).toBool());
+    CHECK(finished.first().at(2).toString().contains(QLatin1String("cancelled")));
+    CHECK(f.page->findChild<QMessageBox*>(QStringLiteral("errorMessage")) == nullptr); // not an error
+    // No file, not even QSaveFile's temporary one; and nothing written to the workspace.
+    CHECK(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    CHECK(trail.lastSeq() == lastSeq);
+    CHECK(trail.count({}) == count);
+
+    // The same export, not cancelled, writes every event.
+    finished.clear();
+    REQUIRE(f.exportTo(path, AuditPage::ExportFormat::Csv));
+    QFile csv(path);
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    CHECK(csv.readAll().count('\n') == count + 1);
 }
 
 TEST_CASE("The Audit page loads events a page at a time and reloads after commits", "[ui][audit]") {

@@ -35,7 +35,8 @@ TEST_CASE("The main window opens the governance dialogs", "[mainwindow][assessme
     QStringList menus;
     for (const QAction* action : window.menuBar()->actions())
         menus << action->text();
-    CHECK(menus == QStringList{QStringLiteral("&File"), QStringLiteral("&Workspace"),
+    CHECK(menus == QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&Go"),
+                               QStringLiteral("&Workspace"), QStringLiteral("&Review"),
                                QStringLiteral("&Drift"), QStringLiteral("&Help")});
     CHECK(window.driftMenu()->actions() == QList<QAction*>{window.newDriftMonitorAction(),
                                                            window.addDriftDataAction(),

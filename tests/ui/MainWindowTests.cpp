@@ -302,12 +302,11 @@ TEST_CASE("Workspace > Users and Roles… opens the users dialog — the status 
           "[mainwindow][users]") {
     Window w;
     const QList<QAction*> menus = w.window.menuBar()->actions();
-    REQUIRE(menus.size() == 4);
+    REQUIRE(menus.size() == 7);
     CHECK(menus.at(0)->text() == QLatin1String("&File"));
-    CHECK(menus.at(1)->menu() == w.window.workspaceMenu());
-    CHECK(menus.at(1)->text() == QLatin1String("&Workspace"));
-    CHECK(menus.at(2)->text() == QLatin1String("&Drift"));
-    CHECK(menus.at(3)->text() == QLatin1String("&Help"));
+    CHECK(menus.at(3)->menu() == w.window.workspaceMenu());
+    CHECK(menus.at(3)->text() == QLatin1String("&Workspace"));
+    CHECK(menus.at(6)->text() == QLatin1String("&Help"));
     REQUIRE(w.window.workspaceMenu()->actions().contains(w.window.usersAction()));
     CHECK_FALSE(w.window.usersAction()->isEnabled());
 

@@ -2,15 +2,20 @@
 #include "GovernanceReportWriter.h"
 #include "MainWindow.h"
 #include "UiSettings.h"
+#include "WorkspaceJobDialog.h"
 #include "WorkspaceSession.h"
 
 #include <QAction>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -91,4 +96,34 @@ TEST_CASE("File > Export Report… writes the report of the version in view", "[
               .contains(QStringLiteral("Cannot write")));
     CHECK(exported.size() == 2);
     CHECK_FALSE(QFile::exists(answer));
+}
+
+TEST_CASE("Cancel stops a report export before anything is written", "[mainwindow][report]") {
+    GovernanceWorkspace data;
+    data.executePromotion();
+    QTemporaryDir dir;
+    UiSettings settings(dir.filePath(QStringLiteral("gui.conf")));
+    WorkspaceSession session;
+    MainWindow window(session, settings);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    data.openAs(session, QStringLiteral("tester"));
+    window.showModel(data.modelId, 1);
+    const QString answer = dir.filePath(QStringLiteral("report.pdf"));
+    window.setReportPathChooser([&](const QString&) { return answer; });
+    QSignalSpy exported(&window, &MainWindow::reportExported);
+
+    window.exportReportAction()->trigger();
+    QPointer<WorkspaceJobDialog> progress = window.findChild<WorkspaceJobDialog*>();
+    REQUIRE(progress);
+    auto* cancel = progress->findChild<QPushButton*>();
+    REQUIRE(cancel);
+    cancel->click();
+    REQUIRE(QTest::qWaitFor([&] { return progress.isNull(); }, 30000));
+    CHECK(exported.isEmpty());
+    CHECK_FALSE(QFile::exists(answer));
+    CHECK(QDir(dir.path()).entryList({QStringLiteral("report*")}, QDir::Files | QDir::Hidden).isEmpty());
+    CHECK(window.statusBar()->currentMessage().contains(QLatin1String("cancelled")));
+    CHECK(window.findChild<QMessageBox*>(QStringLiteral("errorMessage")) == nullptr);
+    CHECK(window.exportReportAction()->isEnabled());
 }

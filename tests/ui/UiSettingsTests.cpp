@@ -1,6 +1,7 @@
 #include "UiSettings.h"
 
 #include <QDir>
+#include <QSettings>
 #include <QTemporaryDir>
 
 #include <catch2/catch.hpp>
@@ -56,4 +57,48 @@ TEST_CASE("Window geometry and splitter state round-trip through the settings fi
     UiSettings reread(file);
     CHECK(reread.mainWindowGeometry() == QByteArray("geometry"));
     CHECK(reread.experimentsSplitterState() == QByteArray("splitter"));
+}
+
+TEST_CASE("Every setting starts from the one table of defaults, and reading writes nothing", "[settings]") {
+    using Key = UiSettings::Key;
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("gui.conf"));
+    {
+        UiSettings settings(file);
+        CHECK(settings.recentWorkspaces() == UiSettings::defaultValue(Key::RecentWorkspaces).toStringList());
+        CHECK(settings.mainWindowGeometry() ==
+              UiSettings::defaultValue(Key::MainWindowGeometry).toByteArray());
+        CHECK(settings.experimentsSplitterState() ==
+              UiSettings::defaultValue(Key::ExperimentsSplitterState).toByteArray());
+        CHECK(settings.filterHistory() == UiSettings::defaultValue(Key::FilterHistory).toStringList());
+        CHECK(settings.lastPage() == UiSettings::defaultValue(Key::LastPage).toString());
+        CHECK(settings.lastPage() == QLatin1String("experimentsPage"));
+        CHECK(settings.columnState(QStringLiteral("auditEvents")) ==
+              UiSettings::defaultValue(Key::ColumnState).toByteArray());
+        CHECK(settings.fileName() == file);
+        settings.sync();
+    }
+    CHECK(QSettings(file, QSettings::IniFormat).allKeys().isEmpty());
+}
+
+TEST_CASE("The last page and each table's columns are kept under their own keys", "[settings]") {
+    using Key = UiSettings::Key;
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("gui.conf"));
+    {
+        UiSettings settings(file);
+        settings.setLastPage(QStringLiteral("auditPage"));
+        settings.setColumnState(QStringLiteral("auditEvents"), QByteArray("events"));
+        settings.setColumnState(QStringLiteral("modelTable"), QByteArray("models"));
+    }
+    UiSettings reread(file);
+    CHECK(reread.lastPage() == QLatin1String("auditPage"));
+    CHECK(reread.columnState(QStringLiteral("auditEvents")) == QByteArray("events"));
+    CHECK(reread.columnState(QStringLiteral("modelTable")) == QByteArray("models"));
+    CHECK(reread.columnState(QStringLiteral("versionTable")).isEmpty());
+    const QSettings raw(file, QSettings::IniFormat);
+    CHECK(UiSettings::keyName(Key::ColumnState, QStringLiteral("auditEvents")) ==
+          QLatin1String("tables/auditEvents/columns"));
+    CHECK(raw.value(QStringLiteral("tables/auditEvents/columns")).toByteArray() == QByteArray("events"));
+    CHECK(raw.value(UiSettings::keyName(Key::LastPage)).toString() == QLatin1String("auditPage"));
 }
