@@ -697,21 +697,19 @@ void MainWindow::goTo(QWidget* page, const std::function<void()>& restore) {
 }
 
 void MainWindow::goBack() {
-    const NavigationHistory::Place place = m_history->back();
-    if (!place.page)
-        return;
-    if (place.restore)
-        place.restore();
-    const QScopedValueRollback<bool> placing(m_placing, true);
-    switchTo(place.page);
+    returnTo(m_history->back());
 }
 
 void MainWindow::goForward() {
-    const NavigationHistory::Place place = m_history->forward();
+    returnTo(m_history->forward());
+}
+
+void MainWindow::returnTo(const NavigationHistory::Place& place) {
     if (!place.page)
         return;
     if (place.restore)
         place.restore();
+    // A place taken from the history is not visited anew.
     const QScopedValueRollback<bool> placing(m_placing, true);
     switchTo(place.page);
 }

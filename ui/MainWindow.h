@@ -1,5 +1,6 @@
 #pragma once
 
+#include "NavigationHistory.h"
 #include "WorkspaceJob.h"
 #include "WorkspaceOptions.h"
 
@@ -29,7 +30,7 @@ class ModelCardDialog;
 class ModelPage;
 class ModelsPage;
 class KeyboardShortcutsDialog;
-class NavigationHistory;
+
 class NewDriftMonitorDialog;
 class PageCommand;
 class PolicyEditorDialog;
@@ -210,6 +211,7 @@ private:
     void switchTo(QWidget* page);
     void goBack();
     void goForward();
+    void returnTo(const NavigationHistory::Place& place);
     void updateHistoryActions();
     void createModelPages();
     void createReviewsPage();
