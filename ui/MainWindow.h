@@ -30,7 +30,6 @@ class ModelCardDialog;
 class ModelPage;
 class ModelsPage;
 class KeyboardShortcutsDialog;
-
 class NewDriftMonitorDialog;
 class PageCommand;
 class PolicyEditorDialog;
