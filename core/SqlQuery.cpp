@@ -23,6 +23,11 @@ void SqlQuery::bind(QSqlQuery& query, const QVariant& value) {
 
 void SqlQuery::exec(QSqlQuery& query) {
     if (!query.exec()) {
+        // Not SQLite's words: they would read as a fault in the file, where another process
+        // simply kept writing (many commits in a row on a network share) while this one waited.
+        if (isBusy(query.lastError()))
+            throw AssayError(QStringLiteral("The workspace is busy: another process held its lock for longer "
+                                            "than Assay waits. Nothing was changed; try again."));
         throw AssayError(
             QStringLiteral("Database error: %1 (in: %2)").arg(query.lastError().text(), query.lastQuery()));
     }
@@ -40,6 +45,11 @@ QVariant SqlQuery::scalar(const QSqlDatabase& db, const QString& sql,
                           std::initializer_list<QVariant> values) {
     QSqlQuery query = run(db, sql, values);
     return query.next() ? query.value(0) : QVariant{};
+}
+
+bool SqlQuery::isBusy(const QSqlError& error) {
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("5") || code == QLatin1String("6"); // SQLITE_BUSY, SQLITE_LOCKED
 }
 
 } // namespace assay

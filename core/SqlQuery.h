@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
 #include <QVariant>
@@ -23,6 +24,9 @@ public:
                          std::initializer_list<QVariant> values = {});
     static QVariant scalar(const QSqlDatabase& db, const QString& sql,
                            std::initializer_list<QVariant> values = {});
+    // SQLite's "database is locked" (or "table is locked"): another connection held a lock for
+    // longer than this one waits (SqliteBusyWait).
+    static bool isBusy(const QSqlError& error);
 };
 
 } // namespace assay

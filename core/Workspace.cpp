@@ -5,6 +5,7 @@
 #include "FileSystemProbe.h"
 #include "Identity.h"
 #include "SqlQuery.h"
+#include "SqliteBusyWait.h"
 #include "WorkspaceInspection.h"
 #include "WorkspaceSchema.h"
 #include "WriteTransaction.h"
@@ -26,12 +27,6 @@ namespace {
 QString uniqueConnectionName() {
     static std::atomic<int> counter{0};
     return QStringLiteral("assay-workspace-%1").arg(++counter);
-}
-
-// SQLite's codes for a lock held by another connection.
-bool isBusy(const QSqlError& error) {
-    const QString code = error.nativeErrorCode();
-    return code == QLatin1String("5") || code == QLatin1String("6");
 }
 
 QString sqlStringLiteral(const QString& text) {
@@ -136,6 +131,7 @@ void Workspace::openConnection(const WorkspaceOptions& options) {
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!m_db.open())
         throw AssayError(QStringLiteral("Cannot open %1: %2").arg(m_path, m_db.lastError().text()));
+    SqliteBusyWait::install(m_db, m_busyTimeoutMs);
     m_archive = readArchiveMark();
     if (!m_archive.isEmpty()) {
         // Read-only, and before any pragma: even choosing a journal mode would write to the file.
@@ -144,6 +140,7 @@ void Workspace::openConnection(const WorkspaceOptions& options) {
             QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
         if (!m_db.open())
             throw AssayError(QStringLiteral("Cannot open %1: %2").arg(m_path, m_db.lastError().text()));
+        SqliteBusyWait::install(m_db, m_busyTimeoutMs);
         SqlQuery::run(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
         m_journalMode = JournalMode::Rollback;
         return;
@@ -161,7 +158,6 @@ QString Workspace::readArchiveMark() const {
 
 void Workspace::applyPragmas(bool networkFileSystem) {
     SqlQuery::run(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
-    SqlQuery::run(m_db, QStringLiteral("PRAGMA busy_timeout = %1").arg(m_busyTimeoutMs));
     // WAL needs shared memory between processes, which NFS and SMB do not provide.
     m_journalMode = networkFileSystem ? JournalMode::Rollback : JournalMode::Wal;
     const QString wanted = networkFileSystem ? QStringLiteral("delete") : QStringLiteral("wal");
@@ -217,7 +213,15 @@ void Workspace::migrateIfNeeded() {
 
 bool Workspace::takeExternalChanges() {
     QSqlQuery& query = cachedQuery(QStringLiteral("PRAGMA data_version"));
-    SqlQuery::exec(query);
+    try {
+        SqlQuery::exec(query);
+    } catch (const AssayError&) {
+        // Others committing back to back (a network share under load) only delay the news, and
+        // the GUI polls from a timer, where an exception would end the application.
+        if (SqlQuery::isBusy(query.lastError()))
+            return false;
+        throw;
+    }
     const qint64 version = query.next() ? query.value(0).toLongLong() : m_dataVersion;
     query.finish();
     const bool changed = m_dataVersion >= 0 && version != m_dataVersion;
@@ -267,7 +271,7 @@ void Workspace::beginImmediate() {
         QSqlQuery begin(m_db);
         if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
             return;
-        if (!isBusy(begin.lastError()))
+        if (!SqlQuery::isBusy(begin.lastError()))
             throw AssayError(
                 QStringLiteral("Cannot start writing to %1: %2").arg(m_path, begin.lastError().text()));
         QThread::msleep(static_cast<unsigned long>(25 << attempt));
@@ -284,7 +288,7 @@ void Workspace::commit() {
         QSqlQuery commitQuery(m_db);
         if (commitQuery.exec(QStringLiteral("COMMIT")))
             return;
-        if (!isBusy(commitQuery.lastError()))
+        if (!SqlQuery::isBusy(commitQuery.lastError()))
             throw AssayError(QStringLiteral("Cannot save the change to %1: %2")
                                  .arg(m_path, commitQuery.lastError().text()));
         QThread::msleep(static_cast<unsigned long>(25 << attempt));
