@@ -12,14 +12,19 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUuid>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 
 namespace assay {
 namespace {
@@ -33,6 +38,25 @@ QString sqlStringLiteral(const QString& text) {
     QString escaped = text;
     escaped.replace(QLatin1Char('\''), QLatin1String("''"));
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+// Links the finished file under its name: a link refuses to replace the workspace another process
+// may have created meanwhile, which is then the one opened. Where the filesystem has no hard
+// links (FAT, some SMB shares) it is renamed instead.
+void moveIntoPlace(const QString& from, const QString& to) {
+    const QByteArray source = QFile::encodeName(from);
+    const QByteArray target = QFile::encodeName(to);
+    if (::link(source.constData(), target.constData()) != 0 && errno != EEXIST && !QFileInfo::exists(to) &&
+        ::rename(source.constData(), target.constData()) != 0)
+        throw AssayError(
+            QStringLiteral("Cannot create %1: %2").arg(to, QString::fromLocal8Bit(std::strerror(errno))));
+    QFile::remove(from);
+}
+
+void removeWithSidecars(const QString& path) {
+    for (const QString& suffix :
+         {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
 }
 
 void refuseUnlessWorkspace(const QString& path, const WorkspaceInspection& inspection) {
@@ -77,6 +101,10 @@ Workspace::Workspace(const QString& path, const WorkspaceOptions& options)
     , m_busyTimeoutMs(options.busyTimeoutMs) {}
 
 Workspace::~Workspace() {
+    closeConnection();
+}
+
+void Workspace::closeConnection() {
     m_statementCache.clear();
     m_db.close();
     m_db = QSqlDatabase();
@@ -105,11 +133,11 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, const WorkspaceO
     std::unique_ptr<Workspace> workspace(new Workspace(path, options));
     if (creating && !QDir().mkpath(QFileInfo(workspace->m_path).absolutePath()))
         throw AssayError(QStringLiteral("Cannot create the folder for %1.").arg(path));
-    workspace->openConnection(options);
     if (creating) {
-        workspace->initialize(options.createAtVersion > 0 ? options.createAtVersion
-                                                          : WorkspaceSchema::currentVersion());
+        workspace->createFile(options, options.createAtVersion > 0 ? options.createAtVersion
+                                                                   : WorkspaceSchema::currentVersion());
     } else {
+        workspace->openConnection(options);
         workspace->m_schemaVersion = inspection.schemaVersion;
         if (workspace->isArchive() && inspection.schemaVersion < WorkspaceSchema::currentVersion())
             throw AssayError(
@@ -123,6 +151,32 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, const WorkspaceO
     }
     workspace->takeExternalChanges(); // the baseline that later polls compare with
     return workspace;
+}
+
+// Built under a temporary name beside its own and moved into place once its first transaction has
+// committed: a process killed while creating a workspace (an import into a new file, say) leaves
+// at most a hidden ".NAME.creating-..." file, never a half-made workspace that every later open
+// would refuse as "not an Assay workspace".
+void Workspace::createFile(const WorkspaceOptions& options, int version) {
+    const QString finalPath = m_path;
+    const QFileInfo info(finalPath);
+    const QString building =
+        info.absolutePath() + QStringLiteral("/.%1.creating-%2")
+                                  .arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(12));
+    m_path = building;
+    try {
+        openConnection(options);
+        initialize(version);
+        closeConnection(); // the only connection: SQLite folds its WAL into the file and removes it
+        m_path = finalPath;
+        moveIntoPlace(building, finalPath);
+    } catch (...) {
+        closeConnection();
+        removeWithSidecars(building);
+        m_path = finalPath;
+        throw;
+    }
+    openConnection(options);
 }
 
 void Workspace::openConnection(const WorkspaceOptions& options) {

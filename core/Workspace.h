@@ -65,7 +65,9 @@ signals:
 private:
     Workspace(const QString& path, const WorkspaceOptions& options);
 
+    void createFile(const WorkspaceOptions& options, int version);
     void openConnection(const WorkspaceOptions& options);
+    void closeConnection();
     void applyPragmas(bool networkFileSystem);
     QString readArchiveMark() const;
     void initialize(int targetVersion);
