@@ -5,20 +5,26 @@
 #include "FileSystemProbe.h"
 #include "Identity.h"
 #include "SqlQuery.h"
+#include "SqliteBusyWait.h"
 #include "WorkspaceInspection.h"
 #include "WorkspaceSchema.h"
 #include "WriteTransaction.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QStandardPaths>
 #include <QThread>
+#include <QUuid>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <unistd.h>
 
 namespace assay {
 namespace {
@@ -32,6 +38,25 @@ QString sqlStringLiteral(const QString& text) {
     QString escaped = text;
     escaped.replace(QLatin1Char('\''), QLatin1String("''"));
     return QLatin1Char('\'') + escaped + QLatin1Char('\'');
+}
+
+// Links the finished file under its name: a link refuses to replace the workspace another process
+// may have created meanwhile, which is then the one opened. Where the filesystem has no hard
+// links (FAT, some SMB shares) it is renamed instead.
+void moveIntoPlace(const QString& from, const QString& to) {
+    const QByteArray source = QFile::encodeName(from);
+    const QByteArray target = QFile::encodeName(to);
+    if (::link(source.constData(), target.constData()) != 0 && errno != EEXIST && !QFileInfo::exists(to) &&
+        ::rename(source.constData(), target.constData()) != 0)
+        throw AssayError(
+            QStringLiteral("Cannot create %1: %2").arg(to, QString::fromLocal8Bit(std::strerror(errno))));
+    QFile::remove(from);
+}
+
+void removeWithSidecars(const QString& path) {
+    for (const QString& suffix :
+         {QString(), QStringLiteral("-journal"), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        QFile::remove(path + suffix);
 }
 
 void refuseUnlessWorkspace(const QString& path, const WorkspaceInspection& inspection) {
@@ -78,6 +103,10 @@ Workspace::Workspace(const QString& path, const WorkspaceOptions& options)
     , m_busyTimeoutMs(options.busyTimeoutMs) {}
 
 Workspace::~Workspace() {
+    closeConnection();
+}
+
+void Workspace::closeConnection() {
     m_statementCache.clear();
     m_db.close();
     m_db = QSqlDatabase();
@@ -106,11 +135,11 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, const WorkspaceO
     std::unique_ptr<Workspace> workspace(new Workspace(path, options));
     if (creating && !QDir().mkpath(QFileInfo(workspace->m_path).absolutePath()))
         throw AssayError(QStringLiteral("Cannot create the folder for %1.").arg(path));
-    workspace->openConnection(options);
     if (creating) {
-        workspace->initialize(options.createAtVersion > 0 ? options.createAtVersion
-                                                          : WorkspaceSchema::currentVersion());
+        workspace->createFile(options, options.createAtVersion > 0 ? options.createAtVersion
+                                                                   : WorkspaceSchema::currentVersion());
     } else {
+        workspace->openConnection(options);
         workspace->m_schemaVersion = inspection.schemaVersion;
         if (workspace->isArchive() && inspection.schemaVersion < WorkspaceSchema::currentVersion())
             throw AssayError(
@@ -126,12 +155,39 @@ std::unique_ptr<Workspace> Workspace::open(const QString& path, const WorkspaceO
     return workspace;
 }
 
+// Built under a temporary name beside its own and moved into place once its first transaction has
+// committed: a process killed while creating a workspace (an import into a new file, say) leaves
+// at most a hidden ".NAME.creating-..." file, never a half-made workspace that every later open
+// would refuse as "not an Assay workspace".
+void Workspace::createFile(const WorkspaceOptions& options, int version) {
+    const QString finalPath = m_path;
+    const QFileInfo info(finalPath);
+    const QString building =
+        info.absolutePath() + QStringLiteral("/.%1.creating-%2")
+                                  .arg(info.fileName(), QUuid::createUuid().toString(QUuid::Id128).left(12));
+    m_path = building;
+    try {
+        openConnection(options);
+        initialize(version);
+        closeConnection(); // the only connection: SQLite folds its WAL into the file and removes it
+        m_path = finalPath;
+        moveIntoPlace(building, finalPath);
+    } catch (...) {
+        closeConnection();
+        removeWithSidecars(building);
+        m_path = finalPath;
+        throw;
+    }
+    openConnection(options);
+}
+
 void Workspace::openConnection(const WorkspaceOptions& options) {
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     m_db.setDatabaseName(m_path);
     m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!m_db.open())
         throw AssayError(QStringLiteral("Cannot open %1: %2").arg(m_path, m_db.lastError().text()));
+    SqliteBusyWait::install(m_db, m_busyTimeoutMs);
     m_archive = readArchiveMark();
     if (!m_archive.isEmpty()) {
         // Read-only, and before any pragma: even choosing a journal mode would write to the file.
@@ -140,6 +196,7 @@ void Workspace::openConnection(const WorkspaceOptions& options) {
             QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
         if (!m_db.open())
             throw AssayError(QStringLiteral("Cannot open %1: %2").arg(m_path, m_db.lastError().text()));
+        SqliteBusyWait::install(m_db, m_busyTimeoutMs);
         SqlQuery::run(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
         m_journalMode = JournalMode::Rollback;
         return;
@@ -157,7 +214,6 @@ QString Workspace::readArchiveMark() const {
 
 void Workspace::applyPragmas(bool networkFileSystem) {
     SqlQuery::run(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
-    SqlQuery::run(m_db, QStringLiteral("PRAGMA busy_timeout = %1").arg(m_busyTimeoutMs));
     // WAL needs shared memory between processes, which NFS and SMB do not provide.
     m_journalMode = networkFileSystem ? JournalMode::Rollback : JournalMode::Wal;
     const QString wanted = networkFileSystem ? QStringLiteral("delete") : QStringLiteral("wal");
@@ -213,7 +269,15 @@ void Workspace::migrateIfNeeded() {
 
 bool Workspace::takeExternalChanges() {
     QSqlQuery& query = cachedQuery(QStringLiteral("PRAGMA data_version"));
-    SqlQuery::exec(query);
+    try {
+        SqlQuery::exec(query);
+    } catch (const AssayError&) {
+        // Others committing back to back (a network share under load) only delay the news, and
+        // the GUI polls from a timer, where an exception would end the application.
+        if (SqlQuery::isBusy(query.lastError()))
+            return false;
+        throw;
+    }
     const qint64 version = query.next() ? query.value(0).toLongLong() : m_dataVersion;
     query.finish();
     const bool changed = m_dataVersion >= 0 && version != m_dataVersion;

@@ -55,7 +55,8 @@ public:
 
     // True once after another connection (another process, or a worker thread) committed to the
     // file since the last call; this connection's own commits do not count. Cheap enough to
-    // poll every second: it reads SQLite's PRAGMA data_version.
+    // poll every second: it reads SQLite's PRAGMA data_version. False, until the next call, while
+    // other processes keep the file locked.
     bool takeExternalChanges();
 
 signals:
@@ -64,7 +65,9 @@ signals:
 private:
     Workspace(const QString& path, const WorkspaceOptions& options);
 
+    void createFile(const WorkspaceOptions& options, int version);
     void openConnection(const WorkspaceOptions& options);
+    void closeConnection();
     void applyPragmas(bool networkFileSystem);
     QString readArchiveMark() const;
     void initialize(int targetVersion);

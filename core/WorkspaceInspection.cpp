@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QtEndian>
 
 #include <atomic>
 
@@ -59,6 +60,46 @@ WorkspaceInspection readPragmas(const QString& path, const QString& connectionNa
     return result;
 }
 
+// The application_id field of the SQLite header (big-endian, at byte 68), read from the file.
+quint32 headerApplicationId(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray header = file.read(72);
+    return header.size() == 72 ? qFromBigEndian<quint32>(header.constData() + 68) : 0;
+}
+
+// A process killed while writing under the rollback journal (network filesystems) leaves a hot
+// journal, which only a connection that may write can roll back: until then a read-only
+// connection cannot read the file at all. A workspace is rolled back as any SQLite user would,
+// by reading it once through a writable connection; another application's file is not touched.
+bool rollBackHotJournal(const QString& path) {
+    if (!QFileInfo::exists(path + QStringLiteral("-journal")) ||
+        headerApplicationId(path) != static_cast<quint32>(WorkspaceSchema::applicationId))
+        return false;
+    const QString connectionName = uniqueConnectionName();
+    bool rolledBack = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+        if (db.open()) {
+            QSqlQuery query(db);
+            rolledBack = query.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+    return rolledBack;
+}
+
+WorkspaceInspection inspectSqlite(const QString& path, int busyTimeoutMs) {
+    const QString connectionName = uniqueConnectionName();
+    WorkspaceInspection result = readPragmas(path, connectionName, busyTimeoutMs);
+    QSqlDatabase::removeDatabase(connectionName);
+    return result;
+}
+
 } // namespace
 
 WorkspaceInspection WorkspaceInspection::inspect(const QString& path, int busyTimeoutMs) {
@@ -66,9 +107,9 @@ WorkspaceInspection WorkspaceInspection::inspect(const QString& path, int busyTi
         return {};
     if (!hasSqliteHeader(path))
         return {Kind::NotSqlite, 0, 0, QStringLiteral("it does not start with the SQLite file header")};
-    const QString connectionName = uniqueConnectionName();
-    WorkspaceInspection result = readPragmas(path, connectionName, busyTimeoutMs);
-    QSqlDatabase::removeDatabase(connectionName);
+    WorkspaceInspection result = inspectSqlite(path, busyTimeoutMs);
+    if (result.kind == Kind::NotSqlite && rollBackHotJournal(path))
+        result = inspectSqlite(path, busyTimeoutMs);
     return result;
 }
 

@@ -15,13 +15,18 @@ namespace {
 void checkHead(const Workspace& workspace, IntegrityReport& report) {
     if (workspace.schemaVersion() < WorkspaceSchema::auditHeadVersion)
         return;
-    const QSqlDatabase& db = workspace.database();
-    const QVariant recorded =
-        SqlQuery::scalar(db, QStringLiteral("SELECT value FROM workspace_meta WHERE key = 'audit_head'"));
-    QSqlQuery last =
-        SqlQuery::run(db, QStringLiteral("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
-    const qint64 lastSeq = last.next() ? last.value(0).toLongLong() : 0;
-    const QString lastHash = lastSeq > 0 ? last.value(1).toString() : QString();
+    // One statement, so one snapshot: read apart, another process's commit between the two
+    // reads would look like events added outside Assay.
+    QSqlQuery heads =
+        SqlQuery::run(workspace.database(),
+                      QStringLiteral("SELECT (SELECT value FROM workspace_meta WHERE key = 'audit_head'), "
+                                     "(SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), "
+                                     "(SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1)"));
+    heads.next();
+    const QVariant recorded = heads.value(0);
+    const qint64 lastSeq = heads.value(1).toLongLong();
+    const QString lastHash = lastSeq > 0 ? heads.value(2).toString() : QString();
+    heads.finish();
     IntegrityProblem problem;
     problem.kind = IntegrityProblem::Kind::AuditHead;
     if (recorded.isNull()) {
