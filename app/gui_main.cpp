@@ -12,6 +12,8 @@
 #include "RiskAssessmentWizard.h"
 #include "RunPage.h"
 #include "RunQuery.h"
+#include "RunTableView.h"
+#include "StartupReport.h"
 #include "Tracking.h"
 #include "UiSettings.h"
 #include "UsersDialog.h"
@@ -21,10 +23,12 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace assay;
 
@@ -42,6 +46,8 @@ const QString dialogOption = QStringLiteral("dialog");
 const QString modelOption = QStringLiteral("model");
 const QString versionOption = QStringLiteral("model-version");
 const QString requestOption = QStringLiteral("request");
+const QString reportStartupOption = QStringLiteral("report-startup");
+constexpr int reportStartupTimeoutMs = 60'000;
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -58,6 +64,12 @@ void defineOptions(QCommandLineParser& parser) {
                                   QStringLiteral("FILE"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
+    // For the start-up benchmark: print how long the runs table took to show its first page, as
+    // JSON, and quit.
+    QCommandLineOption reportStartup(reportStartupOption,
+                                     QStringLiteral("Print the start-up time and memory as JSON and quit."));
+    reportStartup.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(reportStartup);
     // With --screenshot: which page to show, "run" (--run UID), "compare" (the --runs N newest),
     // "models" or "model" (--model NAME), "reviews" or "request" (--request N), "drift" (--model NAME,
     // default: the first monitored model), "audit" (with the first integrity problem's event, or
@@ -127,6 +139,8 @@ QWidget* openDialog(MainWindow& window, const Workspace& workspace, const QComma
 } // namespace
 
 int main(int argc, char* argv[]) {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QApplication app(argc, argv);
     // No organization name: the default workspace is then <data>/assay/default.assay, where
     // assay-cli looks for it too.
@@ -143,9 +157,16 @@ int main(int argc, char* argv[]) {
         return 2;
     }
 
+    std::unique_ptr<StartupReport> startup;
+    if (parser.isSet(reportStartupOption)) {
+        startup = std::make_unique<StartupReport>(sinceMain);
+        startup->mark(QStringLiteral("application"));
+    }
     UiSettings settings;
     WorkspaceSession session;
     MainWindow window(session, settings);
+    if (startup)
+        startup->mark(QStringLiteral("window"));
     const QString screenshot = parser.value(screenshotOption);
     if (!screenshot.isEmpty())
         window.resize(1280, 800);
@@ -154,6 +175,10 @@ int main(int argc, char* argv[]) {
         window.openDemoWorkspace();
     else
         window.openAtStartup(positional.value(0, qEnvironmentVariable("ASSAY_WORKSPACE")));
+    if (startup) {
+        startup->mark(QStringLiteral("opened"));
+        startup->reportWhenPainted(window.experimentsPage()->runView(), reportStartupTimeoutMs);
+    }
 
     if (session.workspace() && parser.isSet(filterOption))
         window.experimentsPage()->applyFilter(parser.value(filterOption));
