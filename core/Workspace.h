@@ -65,7 +65,7 @@ private:
     Workspace(const QString& path, const WorkspaceOptions& options);
 
     void openConnection(const WorkspaceOptions& options);
-    void applyPragmas(bool networkFileSystem);
+    void applyPragmas(bool networkFileSystem, bool memoryMapped);
     QString readArchiveMark() const;
     void initialize(int targetVersion);
     void migrateIfNeeded();
