@@ -7,8 +7,8 @@
 #include "Identity.h"
 #include "IntegrityProblemModel.h"
 #include "MainWindow.h"
+#include "MainWindowFixture.h"
 #include "TemporaryWorkspace.h"
-#include "UiSettings.h"
 #include "UiTestData.h"
 #include "Workspace.h"
 #include "WorkspaceSession.h"
@@ -28,7 +28,6 @@
 #include <QPushButton>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -290,26 +289,17 @@ TEST_CASE("The Audit page's banner says whether the trail verifies", "[ui][audit
 }
 
 TEST_CASE("The main window checks a workspace's integrity when it opens it", "[ui][audit]") {
-    QTemporaryDir dir;
-    UiSettings settings{dir.filePath(QStringLiteral("gui.conf"))};
-    WorkspaceSession session;
-    MainWindow window{session, settings};
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-
+    test::MainWindowFixture w;
+    MainWindow& window = w.window;
     AuditFixture intact;
     REQUIRE(window.openWorkspace(intact.ws.path()));
-    REQUIRE(test::waitFor([&] {
-        return window.statusBar()->currentMessage().contains(QStringLiteral("Audit trail verified"));
-    }));
+    REQUIRE(w.waitForStatus(QStringLiteral("Audit trail verified")));
     CHECK(window.findChild<QMessageBox*>(QStringLiteral("integrityWarning")) == nullptr);
 
     AuditFixture tampered;
     tamper(tampered.ws.path());
     REQUIRE(window.openWorkspace(tampered.ws.path()));
-    REQUIRE(test::waitFor([&] {
-        return window.statusBar()->currentMessage().contains(QStringLiteral("Broken at sequence 3"));
-    }));
+    REQUIRE(w.waitForStatus(QStringLiteral("Broken at sequence 3")));
     auto* warning = window.findChild<QMessageBox*>(QStringLiteral("integrityWarning"));
     REQUIRE(warning != nullptr);
     CHECK(warning->isVisible());
@@ -323,12 +313,8 @@ TEST_CASE("The main window checks a workspace's integrity when it opens it", "[u
 
 TEST_CASE("Behind another page of the main window, the Audit page reads the trail only once it shows",
           "[ui][audit]") {
-    QTemporaryDir dir;
-    UiSettings settings{dir.filePath(QStringLiteral("gui.conf"))};
-    WorkspaceSession session;
-    MainWindow window{session, settings};
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    test::MainWindowFixture w;
+    MainWindow& window = w.window;
     AuditFixture f;
     REQUIRE(window.openWorkspace(f.ws.path()));
     AuditPage* page = window.auditPage();
@@ -336,13 +322,11 @@ TEST_CASE("Behind another page of the main window, the Audit page reads the trai
 
     // The integrity check of the file runs at once; the list, its count and the filter's choices,
     // each a scan of the whole trail, wait.
-    REQUIRE(test::waitFor([&] {
-        return window.statusBar()->currentMessage().contains(QStringLiteral("Audit trail verified"));
-    }));
+    REQUIRE(w.waitForStatus(QStringLiteral("Audit trail verified")));
     CHECK(page->eventModel()->isStale());
     CHECK(page->eventModel()->rowCount() == 0);
     CHECK(page->actorCombo()->count() == 1); // "Anyone" alone
-    record(*session.workspace(), QStringLiteral("late.event"), QStringLiteral("late:1"), {});
+    record(*w.session.workspace(), QStringLiteral("late.event"), QStringLiteral("late:1"), {});
     CHECK(page->eventModel()->rowCount() == 0);
 
     window.showPage(page);
@@ -354,7 +338,7 @@ TEST_CASE("Behind another page of the main window, the Audit page reads the trai
 
     // Hidden again, a commit waits for the page; asked for an event, the page reads it at once.
     window.showPage(window.experimentsPage());
-    record(*session.workspace(), QStringLiteral("later.event"), QStringLiteral("late:2"), {});
+    record(*w.session.workspace(), QStringLiteral("later.event"), QStringLiteral("late:2"), {});
     CHECK(page->eventModel()->event(0).action == QStringLiteral("late.event"));
     window.showAudit(f.at(6));
     CHECK(page->selectedSeq() == f.at(6));
