@@ -15,6 +15,8 @@
 #include "RiskAssessmentWizard.h"
 #include "RunPage.h"
 #include "RunQuery.h"
+#include "RunTableView.h"
+#include "StartupReport.h"
 #include "Tracking.h"
 #include "UiSettings.h"
 #include "UsersDialog.h"
@@ -24,11 +26,13 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 using namespace assay;
 
@@ -47,6 +51,8 @@ const QString modelOption = QStringLiteral("model");
 const QString versionOption = QStringLiteral("model-version");
 const QString requestOption = QStringLiteral("request");
 const QString darkOption = QStringLiteral("dark");
+const QString reportStartupOption = QStringLiteral("report-startup");
+constexpr int reportStartupTimeoutMs = 60'000;
 
 void defineOptions(QCommandLineParser& parser) {
     parser.setApplicationDescription(QStringLiteral("Assay: a desktop workbench for model governance."));
@@ -63,6 +69,12 @@ void defineOptions(QCommandLineParser& parser) {
                                   QStringLiteral("FILE"));
     screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(screenshot);
+    // For the start-up benchmark: print how long the runs table took to show its first page, as
+    // JSON, and quit.
+    QCommandLineOption reportStartup(reportStartupOption,
+                                     QStringLiteral("Print the start-up time and memory as JSON and quit."));
+    reportStartup.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(reportStartup);
     // With --screenshot: which page to show, "runs" (the Experiments page), "run" (--run UID), "compare" (the
     // --runs N newest), "models" or "model" (--model NAME), "reviews" or "request" (--request N), "drift"
     // (--model NAME, default: the first monitored model), "audit" (with the first integrity problem's event,
@@ -147,6 +159,8 @@ QWidget* openDialog(MainWindow& window, const Workspace& workspace, const QComma
 } // namespace
 
 int main(int argc, char* argv[]) {
+    QElapsedTimer sinceMain;
+    sinceMain.start();
     QApplication app(argc, argv);
     // No organization name: the default workspace is then <data>/assay/default.assay, where
     // assay-cli looks for it too.
@@ -169,9 +183,16 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(darkOption))
         QApplication::setPalette(PaletteTone::darkPalette());
 
+    std::unique_ptr<StartupReport> startup;
+    if (parser.isSet(reportStartupOption)) {
+        startup = std::make_unique<StartupReport>(sinceMain);
+        startup->mark(QStringLiteral("application"));
+    }
     UiSettings settings;
     WorkspaceSession session;
     MainWindow window(session, settings);
+    if (startup)
+        startup->mark(QStringLiteral("window"));
     const QString screenshot = parser.value(screenshotOption);
     if (!screenshot.isEmpty())
         window.resize(1280, 800);
@@ -180,6 +201,10 @@ int main(int argc, char* argv[]) {
         window.openDemoWorkspace();
     else
         window.openAtStartup(positional.value(0, qEnvironmentVariable("ASSAY_WORKSPACE")));
+    if (startup) {
+        startup->mark(QStringLiteral("opened"));
+        startup->reportWhenPainted(window.experimentsPage()->runView(), reportStartupTimeoutMs);
+    }
 
     if (session.workspace() && parser.isSet(filterOption))
         window.experimentsPage()->applyFilter(parser.value(filterOption));

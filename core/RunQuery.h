@@ -33,6 +33,7 @@ public:
     QList<RunGroup> groups(const RunScope& scope, const RunGrouping& grouping) const;
 
 private:
+    qint64 activeCount(const QList<qint64>& experimentIds) const;
     QList<qint64> pageIds(const RunScope& scope, const RunSort& sort, qint64 offset, int limit) const;
     QList<RunRow> readRuns(const QList<qint64>& ids) const;
     void fillDetails(QList<RunRow>& rows) const;

@@ -293,11 +293,14 @@ qint64 Tracking::attach(WriteTransaction& tx, qint64 runId, const QString& name,
 }
 
 QList<Experiment> Tracking::experiments() const {
+    // The active runs as all runs less the deleted ones: two index searches (RunQuery::activeCount)
+    // instead of a read of every run's row.
     QSqlQuery query = SqlQuery::run(
         m_workspace.database(),
         QStringLiteral(
             "SELECT e.id, e.name, e.description, e.lifecycle, e.created_at, e.created_by, "
-            "(SELECT count(*) FROM runs r WHERE r.experiment_id = e.id AND r.lifecycle = 'active') "
+            "(SELECT count(*) FROM runs r WHERE r.experiment_id = e.id) - (SELECT count(*) FROM runs r "
+            "WHERE r.experiment_id = e.id AND r.lifecycle = 'deleted') "
             "FROM experiments e ORDER BY e.name COLLATE NOCASE"));
     QList<Experiment> result;
     while (query.next()) {

@@ -201,7 +201,8 @@ void Workspace::openConnection(const WorkspaceOptions& options) {
         m_journalMode = JournalMode::Rollback;
         return;
     }
-    applyPragmas(options.networkFileSystem.value_or(FileSystemProbe::isNetworkFileSystem(m_path)));
+    applyPragmas(options.networkFileSystem.value_or(FileSystemProbe::isNetworkFileSystem(m_path)),
+                 options.memoryMapped);
 }
 
 QString Workspace::readArchiveMark() const {
@@ -212,7 +213,7 @@ QString Workspace::readArchiveMark() const {
     return query.value(0).toString();
 }
 
-void Workspace::applyPragmas(bool networkFileSystem) {
+void Workspace::applyPragmas(bool networkFileSystem, bool memoryMapped) {
     SqlQuery::run(m_db, QStringLiteral("PRAGMA foreign_keys = ON"));
     // WAL needs shared memory between processes, which NFS and SMB do not provide.
     m_journalMode = networkFileSystem ? JournalMode::Rollback : JournalMode::Wal;
@@ -227,7 +228,7 @@ void Workspace::applyPragmas(bool networkFileSystem) {
     // Reads through a memory map instead of a read() per page: searches that probe runs at random
     // and charts that stream a million points spend their time in SQLite, not in system calls.
     // Never on a network share, where a failing read would kill the process rather than fail.
-    if (!networkFileSystem)
+    if (!networkFileSystem && memoryMapped)
         SqlQuery::run(m_db, QStringLiteral("PRAGMA mmap_size = 2147418112"));
 }
 

@@ -68,7 +68,7 @@ private:
     void createFile(const WorkspaceOptions& options, int version);
     void openConnection(const WorkspaceOptions& options);
     void closeConnection();
-    void applyPragmas(bool networkFileSystem);
+    void applyPragmas(bool networkFileSystem, bool memoryMapped);
     QString readArchiveMark() const;
     void initialize(int targetVersion);
     void migrateIfNeeded();

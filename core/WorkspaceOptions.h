@@ -18,6 +18,10 @@ struct WorkspaceOptions {
     QString actor; // empty: ActingUser::fromEnvironment()
     Clock clock;   // empty: the system clock
     int busyTimeoutMs = 2000;
+    // Reads through a memory map (on local disks). A connection that walks the whole file once,
+    // as the GUI's integrity check does, reads through read() instead: every page it maps would
+    // count in the process's resident memory for as long as the connection is open.
+    bool memoryMapped = true;
     int writeAttempts = 5;
 };
 

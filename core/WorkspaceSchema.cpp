@@ -443,10 +443,22 @@ QStringList auditHead() {
     };
 }
 
+// Version 11: the deleted runs by experiment. The counts that every opening of a workspace shows
+// (the runs in scope, each experiment's runs) are all runs, from an index, less these: counting
+// `lifecycle = 'active'` reads every row of the runs table, scattered through the file (190 ms
+// for 100,000 runs out of the page cache, 47 ms so). Partial, so that no query of active runs
+// can pick it over the indexes that serve their order.
+QStringList deletedRuns() {
+    return {
+        QStringLiteral(
+            "CREATE INDEX runs_deleted_by_experiment ON runs(experiment_id) WHERE lifecycle = 'deleted'"),
+    };
+}
+
 const std::vector<QStringList>& migrations() {
     static const std::vector<QStringList> all{trackingAndAudit(), registry(),  mlflowImports(), identity(),
                                               savedViews(),       runSearch(), signingKeys(),   governance(),
-                                              driftMonitors(),    auditHead()};
+                                              driftMonitors(),    auditHead(), deletedRuns()};
     return all;
 }
 

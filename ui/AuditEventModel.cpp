@@ -31,14 +31,49 @@ QString valueText(const QJsonValue& value) {
 AuditEventModel::AuditEventModel(WorkspaceSession& session, QObject* parent)
     : QAbstractTableModel(parent)
     , m_session(session) {
-    connect(&m_session, &WorkspaceSession::workspaceChanged, this, &AuditEventModel::reload);
+    connect(&m_session, &WorkspaceSession::workspaceChanged, this, &AuditEventModel::onWorkspaceChanged);
     connect(&m_session, &WorkspaceSession::changed, this, &AuditEventModel::reload);
     reload();
 }
 
 void AuditEventModel::setFilter(const AuditFilter& filter) {
     m_filter = filter;
-    load(pageSize);
+    if (m_parked)
+        markStale(pageSize);
+    else
+        load(pageSize);
+}
+
+void AuditEventModel::setParked(bool parked) {
+    m_parked = parked;
+    if (!parked)
+        loadIfStale();
+}
+
+void AuditEventModel::loadIfStale() {
+    if (m_stale)
+        load(m_staleRows);
+}
+
+void AuditEventModel::markStale(int rows) {
+    // A new filter asks for the first page; a commit keeps what was loaded.
+    m_staleRows = m_stale ? std::min(m_staleRows, rows) : rows;
+    m_stale = true;
+}
+
+void AuditEventModel::onWorkspaceChanged() {
+    if (!m_parked) {
+        reload();
+        return;
+    }
+    markStale(pageSize);
+    beginResetModel();
+    m_events.clear();
+    m_matchCount = 0;
+    m_complete = true;
+    m_resetting = true;
+    endResetModel();
+    m_resetting = false;
 }
 
 std::optional<QList<AuditEvent>> AuditEventModel::page(qint64 beforeSeq, int limit) {
@@ -61,10 +96,15 @@ std::optional<QList<AuditEvent>> AuditEventModel::page(qint64 beforeSeq, int lim
 }
 
 void AuditEventModel::reload() {
-    load(std::max(pageSize, static_cast<int>(m_events.size())));
+    const int rows = std::max(pageSize, static_cast<int>(m_events.size()));
+    if (m_parked)
+        markStale(rows);
+    else
+        load(rows);
 }
 
 void AuditEventModel::load(int rows) {
+    m_stale = false;
     std::optional<QList<AuditEvent>> events = page(0, rows);
     qint64 matchCount = 0;
     if (events && m_session.workspace()) {
@@ -101,6 +141,7 @@ void AuditEventModel::fetchMore(const QModelIndex& parent) {
 }
 
 int AuditEventModel::rowOf(qint64 seq) {
+    loadIfStale();
     for (;;) {
         for (int row = 0; row < m_events.size(); ++row) {
             if (m_events.at(row).seq == seq)

@@ -14,7 +14,8 @@ class WorkspaceSession;
 
 // The audit events matching a filter, newest first, read from core a page at a time as the view
 // scrolls (canFetchMore/fetchMore). Every commit appends events, so any change reloads it,
-// keeping as many rows as were loaded.
+// keeping as many rows as were loaded. While parked (its page is out of sight) it reads nothing:
+// counting the matches walks the whole trail, hundreds of thousands of events in a big workspace.
 class AuditEventModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -35,8 +36,17 @@ public:
 
     void setFilter(const AuditFilter& filter);
     const AuditFilter& filter() const { return m_filter; }
-    // Reads the list again, as many rows as were loaded (any commit appends events).
+    // Reads the list again, as many rows as were loaded (any commit appends events); while
+    // parked, once unparked.
     void reload();
+    // A parked model leaves a new filter or a commit for later, and empties itself when another
+    // workspace opens, so that no event of the previous file stays. Unparking reads what it missed.
+    void setParked(bool parked);
+    bool isParked() const { return m_parked; }
+    // Whether the rows and the count miss something that happened while parked.
+    bool isStale() const { return m_stale; }
+    // Reads now what the model missed while parked, for a caller that needs the rows.
+    void loadIfStale();
     // How many events match the filter, loaded or not.
     qint64 matchCount() const { return m_matchCount; }
     const AuditEvent& event(int row) const { return m_events.at(row); }
@@ -61,6 +71,9 @@ private:
     std::optional<QList<AuditEvent>> page(qint64 beforeSeq, int limit);
     // Reads the newest rows again.
     void load(int rows);
+    void onWorkspaceChanged();
+    // While parked: what to read on unparking, rows as load() takes them.
+    void markStale(int rows);
 
     WorkspaceSession& m_session;
     AuditFilter m_filter;
@@ -68,6 +81,9 @@ private:
     qint64 m_matchCount = 0;
     bool m_complete = true;
     bool m_resetting = false;
+    bool m_parked = false;
+    bool m_stale = false;
+    int m_staleRows = pageSize;
 };
 
 } // namespace assay

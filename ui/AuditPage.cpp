@@ -41,6 +41,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
+#include <utility>
 
 namespace assay {
 namespace {
@@ -150,7 +151,10 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     });
     connect(&m_session, &WorkspaceSession::workspaceChanged, this, &AuditPage::onWorkspaceChanged);
     connect(&m_session, &WorkspaceSession::changed, this, [this] {
-        reloadChoices();
+        if (m_events->isParked())
+            m_choicesStale = true;
+        else
+            reloadChoices();
         if (isVisible())
             checkIntegrity();
         else
@@ -254,7 +258,10 @@ void AuditPage::onWorkspaceChanged() {
         m_to->setDate(noDate);
         m_search->clear();
     }
-    reloadChoices();
+    if (m_events->isParked())
+        m_choicesStale = true;
+    else
+        reloadChoices();
     checkIntegrity();
     applyFilter();
     const bool open = m_session.isOpen();
@@ -341,9 +348,13 @@ void AuditPage::applyFilter() {
 }
 
 void AuditPage::updateTitle() {
-    qint64 total = 0;
+    // Until the list is read again, on showing; its reset brings the title up to date.
+    if (m_events->isStale())
+        return;
+    // Without a filter every event matches: the list has counted them already.
+    qint64 total = m_events->matchCount();
     try {
-        if (const Workspace* workspace = m_session.workspace())
+        if (const Workspace* workspace = m_session.workspace(); workspace && !m_events->filter().isEmpty())
             total = AuditTrail(*workspace).count({});
     } catch (const AssayError&) {
         // The list reported the failure already.
@@ -356,6 +367,19 @@ void AuditPage::updateTitle() {
     else
         m_title->setText(tr("Audit trail · %1 of %2 events match")
                              .arg(locale.toString(m_events->matchCount()), locale.toString(total)));
+}
+
+bool AuditPage::event(QEvent* event) {
+    // The main window's stack hides every page but the current one, and shows a page as it
+    // becomes current, whether or not the window is on screen yet.
+    if (event->type() == QEvent::HideToParent) {
+        m_events->setParked(true);
+    } else if (event->type() == QEvent::ShowToParent) {
+        if (std::exchange(m_choicesStale, false))
+            reloadChoices();
+        m_events->setParked(false);
+    }
+    return QWidget::event(event);
 }
 
 void AuditPage::showEvent(QShowEvent* event) {
@@ -381,6 +405,7 @@ void AuditPage::checkIntegrity() {
     m_banner->setVisible(true);
     WorkspaceOptions options;
     options.actor = workspace->actor();
+    options.memoryMapped = false;
     m_integrityWatcher.setFuture(QtConcurrent::run([path = workspace->path(), options]() {
         try {
             return WorkspaceIntegrity::check(*Workspace::open(path, options));

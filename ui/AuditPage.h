@@ -32,7 +32,9 @@ class WorkspaceSession;
 // entity, dates, text), the matching events newest first, and the selected event's fields as
 // before → after with its hashes. The filtered events export to CSV or JSON. Every commit appends
 // events, so any change reloads the list and checks the integrity again (when the page next
-// shows, if it is hidden: the check walks the whole chain).
+// shows, if it is hidden: the check walks the whole chain). Behind another page of the main
+// window, the page reads neither the list nor the filter's choices until it shows: both scan the
+// whole trail. The integrity check of a newly opened workspace runs at once all the same.
 class AuditPage : public QWidget {
     Q_OBJECT
 
@@ -81,6 +83,7 @@ signals:
     void exportFinished(const QString& path, bool ok, const QString& message);
 
 protected:
+    bool event(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
 
 private:
@@ -103,6 +106,7 @@ private:
     IntegrityReport m_report;
     bool m_integrityStale = false; // commits came while the page was hidden
     bool m_integrityAgain = false; // commits came while a check ran
+    bool m_choicesStale = false;   // the actors and actions, read when the page next shows
     QFutureWatcher<IntegrityReport> m_integrityWatcher;
 
     PageTitleLabel* m_title = nullptr;

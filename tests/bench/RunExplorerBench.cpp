@@ -12,6 +12,7 @@
 #include "BenchTiming.h"
 #include "MetricStore.h"
 #include "MlflowSchema.h"
+#include "RunGenerator.h"
 #include "RunQuery.h"
 #include "SqlQuery.h"
 #include "Tracking.h"
@@ -39,8 +40,6 @@ namespace {
 
 constexpr int runCount = 100'000;
 constexpr int runsPerWrite = 1'000;
-constexpr int paramCount = 20;
-constexpr int metricCount = 10;
 constexpr int pointsPerMetric = 3;
 constexpr int pageSize = 200;
 constexpr int curveRuns = 10;
@@ -50,48 +49,6 @@ constexpr qint64 epoch = 1'700'000'000'000;
 constexpr double mlflowSortDeadlineMs = 60'000;
 
 const QString filterText = QStringLiteral("metrics.auc > 0.8 and params.model = 'xgb'");
-const char* const models[] = {"xgb", "lgbm", "rf", "logreg"};
-const char* const statuses[] = {"FINISHED", "FINISHED", "FINISHED", "FINISHED", "FINISHED",
-                                "FINISHED", "FINISHED", "FAILED",   "KILLED",   "RUNNING"};
-
-// One generated run, written to both stores.
-struct GeneratedRun {
-    Run run;
-    QMap<QString, QString> params;
-    QMap<QString, QString> tags;
-    std::map<QString, MetricSeries> metrics;
-};
-
-QString metricName(int k) {
-    return k == 0 ? QStringLiteral("auc") : QStringLiteral("metric_%1").arg(k, 2, 10, QLatin1Char('0'));
-}
-
-GeneratedRun generate(std::mt19937_64& rng, int index, qint64 experimentId) {
-    std::uniform_real_distribution<double> unit(0.0, 1.0);
-    GeneratedRun g;
-    g.run.experimentId = experimentId;
-    g.run.name = QStringLiteral("run-%1").arg(index, 6, 10, QLatin1Char('0'));
-    g.run.user = QStringLiteral("user%1").arg(index % 7);
-    g.run.status = runStatusFromName(QLatin1String(statuses[index % 10])).value_or(RunStatus::Finished);
-    g.run.startTime = epoch + index * 60'000LL;
-    g.run.endTime = *g.run.startTime + 1'000 + static_cast<qint64>(unit(rng) * 3'600'000);
-    g.params.insert(QStringLiteral("model"), QLatin1String(models[rng() % 4]));
-    for (int p = 1; p < paramCount; ++p) {
-        const QString key = QStringLiteral("param_%1").arg(p, 2, 10, QLatin1Char('0'));
-        g.params.insert(key, p % 3 == 0 ? QStringLiteral("option_%1").arg(rng() % 5)
-                                        : QString::number(unit(rng) * std::pow(10.0, p % 4), 'g', 6));
-    }
-    g.tags.insert(QStringLiteral("team"), QStringLiteral("team-%1").arg(index % 5));
-    g.tags.insert(QStringLiteral("stage"), index % 3 ? QStringLiteral("dev") : QStringLiteral("review"));
-    for (int k = 0; k < metricCount; ++k) {
-        const double last = k == 0 ? 0.5 + 0.5 * unit(rng) : unit(rng) * 10;
-        MetricSeries series;
-        for (int s = 0; s < pointsPerMetric; ++s)
-            series.append(s, *g.run.startTime + s * 1'000, last * (1.0 + 0.1 * (pointsPerMetric - 1 - s)));
-        g.metrics.emplace(metricName(k), series);
-    }
-    return g;
-}
 
 // The run_uuid indexes that every migrated MLflow database has (see the empty-*.db fixtures);
 // latest_schema.sql, MLflow's tables as its models define them, has none.
@@ -366,21 +323,16 @@ int main(int argc, char* argv[]) {
     double mlflowWriteMs = 0;
     std::vector<qint64> runIds;
     runIds.reserve(runCount);
+    RunGenerator generator(rng, pointsPerMetric);
     for (int first = 0; first < runCount; first += runsPerWrite) {
         std::vector<GeneratedRun> batch;
         for (int i = first; i < first + runsPerWrite; ++i)
-            batch.push_back(generate(rng, i, experimentId));
+            batch.push_back(generator.generate(i, experimentId));
         QElapsedTimer timer;
         timer.start();
         workspace->write([&](WriteTransaction& tx) {
-            for (GeneratedRun& g : batch) {
-                g.run.uid = Tracking::newRunUid();
-                const qint64 id = Tracking::createRun(tx, g.run);
-                Tracking::logParams(tx, id, g.params);
-                Tracking::setTags(tx, id, g.tags);
-                MetricStore::log(tx, id, g.metrics);
-                runIds.push_back(id);
-            }
+            for (GeneratedRun& g : batch)
+                runIds.push_back(RunGenerator::write(tx, g));
         });
         assayWriteMs += msSince(timer);
         timer.restart();
@@ -503,8 +455,8 @@ int main(int argc, char* argv[]) {
     const QJsonObject result{
         {QStringLiteral("benchmark"), QStringLiteral("run_explorer")},
         {QStringLiteral("runs"), runCount},
-        {QStringLiteral("params_per_run"), paramCount},
-        {QStringLiteral("metrics_per_run"), metricCount},
+        {QStringLiteral("params_per_run"), RunGenerator::paramCount},
+        {QStringLiteral("metrics_per_run"), RunGenerator::metricCount},
         {QStringLiteral("generation_assay_s"), assayWriteMs / 1000},
         {QStringLiteral("generation_mlflow_tables_s"), mlflowWriteMs / 1000},
         {QStringLiteral("generation_curves_s"), curveWriteMs / 1000},

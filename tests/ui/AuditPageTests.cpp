@@ -3,11 +3,12 @@
 #include "AuditPage.h"
 #include "AuditTrail.h"
 #include "BannerLabel.h"
+#include "ExperimentsPage.h"
 #include "Identity.h"
 #include "IntegrityProblemModel.h"
 #include "MainWindow.h"
+#include "MainWindowFixture.h"
 #include "TemporaryWorkspace.h"
-#include "UiSettings.h"
 #include "UiTestData.h"
 #include "Workspace.h"
 #include "WorkspaceJobDialog.h"
@@ -30,7 +31,6 @@
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -338,26 +338,17 @@ TEST_CASE("The Audit page's banner says whether the trail verifies", "[ui][audit
 }
 
 TEST_CASE("The main window checks a workspace's integrity when it opens it", "[ui][audit]") {
-    QTemporaryDir dir;
-    UiSettings settings{dir.filePath(QStringLiteral("gui.conf"))};
-    WorkspaceSession session;
-    MainWindow window{session, settings};
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
-
+    test::MainWindowFixture w;
+    MainWindow& window = w.window;
     AuditFixture intact;
     REQUIRE(window.openWorkspace(intact.ws.path()));
-    REQUIRE(test::waitFor([&] {
-        return window.statusBar()->currentMessage().contains(QStringLiteral("Audit trail verified"));
-    }));
+    REQUIRE(w.waitForStatus(QStringLiteral("Audit trail verified")));
     CHECK(window.findChild<QMessageBox*>(QStringLiteral("integrityWarning")) == nullptr);
 
     AuditFixture tampered;
     tamper(tampered.ws.path());
     REQUIRE(window.openWorkspace(tampered.ws.path()));
-    REQUIRE(test::waitFor([&] {
-        return window.statusBar()->currentMessage().contains(QStringLiteral("Broken at sequence 3"));
-    }));
+    REQUIRE(w.waitForStatus(QStringLiteral("Broken at sequence 3")));
     auto* warning = window.findChild<QMessageBox*>(QStringLiteral("integrityWarning"));
     REQUIRE(warning != nullptr);
     CHECK(warning->isVisible());
@@ -367,4 +358,38 @@ TEST_CASE("The main window checks a workspace's integrity when it opens it", "[u
     warning->findChild<QPushButton*>(QStringLiteral("showAuditButton"))->click();
     CHECK(window.currentPage() == static_cast<QWidget*>(window.auditPage()));
     CHECK(window.auditPage()->selectedSeq() == 3);
+}
+
+TEST_CASE("Behind another page of the main window, the Audit page reads the trail only once it shows",
+          "[ui][audit]") {
+    test::MainWindowFixture w;
+    MainWindow& window = w.window;
+    AuditFixture f;
+    REQUIRE(window.openWorkspace(f.ws.path()));
+    AuditPage* page = window.auditPage();
+    REQUIRE(window.currentPage() != static_cast<QWidget*>(page));
+
+    // The integrity check of the file runs at once; the list, its count and the filter's choices,
+    // each a scan of the whole trail, wait.
+    REQUIRE(w.waitForStatus(QStringLiteral("Audit trail verified")));
+    CHECK(page->eventModel()->isStale());
+    CHECK(page->eventModel()->rowCount() == 0);
+    CHECK(page->actorCombo()->count() == 1); // "Anyone" alone
+    record(*w.session.workspace(), QStringLiteral("late.event"), QStringLiteral("late:1"), {});
+    CHECK(page->eventModel()->rowCount() == 0);
+
+    window.showPage(page);
+    CHECK_FALSE(page->eventModel()->isStale());
+    REQUIRE(page->eventModel()->rowCount() == f.at(5));
+    CHECK(page->eventModel()->event(0).action == QStringLiteral("late.event"));
+    CHECK(page->actorCombo()->findData(QStringLiteral("val")) > 0);
+    CHECK(page->findChild<QLabel*>(QStringLiteral("auditTitle"))->text().contains(QString::number(f.at(5))));
+
+    // Hidden again, a commit waits for the page; asked for an event, the page reads it at once.
+    window.showPage(window.experimentsPage());
+    record(*w.session.workspace(), QStringLiteral("later.event"), QStringLiteral("late:2"), {});
+    CHECK(page->eventModel()->event(0).action == QStringLiteral("late.event"));
+    window.showAudit(f.at(6));
+    CHECK(page->selectedSeq() == f.at(6));
+    CHECK(page->eventModel()->event(0).action == QStringLiteral("later.event"));
 }

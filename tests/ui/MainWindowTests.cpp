@@ -5,6 +5,7 @@
 #include "ExperimentsPage.h"
 #include "Identity.h"
 #include "MainWindow.h"
+#include "MainWindowFixture.h"
 #include "MlflowStoreWriter.h"
 #include "RunQuery.h"
 #include "RunTableModel.h"
@@ -41,27 +42,7 @@ using assay::test::TemporaryWorkspace;
 
 namespace {
 
-// A main window with its own settings file, shown on the offscreen platform.
-struct Window {
-    QTemporaryDir dir;
-    UiSettings settings{dir.filePath(QStringLiteral("gui.conf"))};
-    WorkspaceSession session;
-    MainWindow window{session, settings};
-
-    Window() {
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-    }
-
-    QTableView* runTable() const { return window.findChild<QTableView*>(QStringLiteral("runTable")); }
-    QListView* experimentList() const {
-        return window.findChild<QListView*>(QStringLiteral("experimentList"));
-    }
-    QString label(const char* name) const { return window.findChild<QLabel*>(QLatin1String(name))->text(); }
-    QMessageBox* messageBox(const char* name) const {
-        return window.findChild<QMessageBox*>(QLatin1String(name));
-    }
-};
+using Window = test::MainWindowFixture;
 
 // A demo workspace, filled once through core and shared by the tests that only read it.
 const QString& demoWorkspacePath() {

@@ -57,6 +57,12 @@ TEST_CASE("Counts and keys follow the scope — deleted runs are hidden by defau
     CHECK(query.count({{f.a}, false}) == 5);
     CHECK(query.count({{f.a}, true}) == 6);
     CHECK(query.count({{f.b}, false}) == 2);
+    CHECK(query.count({{f.a, f.b}, false}) == 7);
+    // The experiment list counts the same way.
+    const QList<Experiment> experiments = Tracking(f.ws.workspace()).experiments();
+    REQUIRE(experiments.size() == 2);
+    CHECK(experiments.at(0).runCount == 5);
+    CHECK(experiments.at(1).runCount == 2);
     CHECK(query.metricKeys({}) == QStringList{QStringLiteral("auc")});
     CHECK(query.paramKeys({}) == QStringList{QStringLiteral("depth")});
 }

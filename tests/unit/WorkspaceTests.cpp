@@ -59,6 +59,15 @@ TEST_CASE("A new workspace carries Assay's id, the schema version and the pragma
     CHECK(audit.eventCount == 2); // workspace.create, then user.add for the first admin
 }
 
+TEST_CASE("A connection reads through a memory map unless it walks the whole file", "[workspace]") {
+    TemporaryWorkspace ws;
+    CHECK(pragma(ws.workspace(), "mmap_size").toLongLong() > 0);
+    WorkspaceOptions options;
+    options.memoryMapped = false;
+    const std::unique_ptr<Workspace> streaming = Workspace::open(ws.path(), options);
+    CHECK(pragma(*streaming, "mmap_size").toLongLong() == 0);
+}
+
 TEST_CASE("Foreign keys are enforced", "[workspace]") {
     TemporaryWorkspace ws;
     Run orphan;
