@@ -123,7 +123,12 @@ def linked_packages(binary):
     """The packages of the libraries the binary links directly (its NEEDED entries)."""
     needed = re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]",
                         run(["readelf", "--dynamic", binary]).stdout)
-    resolved = dict(re.findall(r"^\s*(\S+) => (\S+)", run(["ldd", binary]).stdout, re.MULTILINE))
+    ldd = run(["ldd", binary]).stdout
+    resolved = dict(re.findall(r"^\s*(\S+) => (\S+)", ldd, re.MULTILINE))
+    # The dynamic loader, which a binary with thread_local data links directly, is listed by its
+    # path alone: "/lib64/ld-linux-x86-64.so.2 (0x...)".
+    for path in re.findall(r"^\s*(/\S+) \(0x", ldd, re.MULTILINE):
+        resolved.setdefault(os.path.basename(path), path)
     packages = {}
     for soname in needed:
         path = resolved.get(soname)

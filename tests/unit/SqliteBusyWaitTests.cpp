@@ -79,7 +79,7 @@ TEST_CASE("A read kept out by another process's lock past the wait says the work
     holder.join();
     CHECK(message.contains(QLatin1String("The workspace is busy")));
     CHECK(message.contains(QLatin1String("try again")));
-    CHECK_FALSE(message.contains(QLatin1String("locked")));
+    CHECK_FALSE(message.contains(QLatin1String("database is locked")));
     CHECK(Tracking(*workspace).experiments().isEmpty()); // and once the lock goes, the read works
 }
 
