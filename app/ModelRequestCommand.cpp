@@ -4,6 +4,7 @@
 #include "CliOutput.h"
 #include "ModelArgument.h"
 #include "OutputFormat.h"
+#include "PromotionGates.h"
 #include "PromotionRequests.h"
 #include "RequestReport.h"
 #include "UsageError.h"
@@ -57,7 +58,7 @@ int ModelRequestCommand::run(CliContext& context, const QCommandLineParser& pars
                      << " under policy v" << request.policyVersion << '\n'
                      << "Sign-offs required by Tier " << request.tier << ":\n"
                      << report.signOffsText() << "Gates (as the data stands now):\n"
-                     << report.gatesText();
+                     << RequestReport::gatesText(PromotionGates::compute(*workspace, request));
     return exitOk;
 }
 

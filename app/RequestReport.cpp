@@ -34,6 +34,7 @@ QJsonObject decisionJson(const Decision& decision) {
             {QStringLiteral("decided_at"), CliTime::timestamp(decision.decidedAt)},
             {QStringLiteral("key_id"), decision.keyId},
             {QStringLiteral("evidence_hash"), decision.evidenceHash},
+            {QStringLiteral("gates"), Gate::toJson(PromotionGates::recorded(decision))},
             {QStringLiteral("status"), statusName(decision.status)},
             {QStringLiteral("status_detail"), decision.statusDetail}};
 }
@@ -76,11 +77,9 @@ QString RequestReport::decisionsText() const {
     return table.text(QStringLiteral("  "));
 }
 
-QString RequestReport::gatesText() const {
-    if (!m_request.isOpen())
-        return {};
+QString RequestReport::gatesText(const QList<Gate>& gates) {
     TextTable table({QStringLiteral("gate"), QStringLiteral("status"), QStringLiteral("detail")});
-    for (const Gate& gate : PromotionGates::compute(m_workspace, m_request))
+    for (const Gate& gate : gates)
         table.addRow({gate.label, Gate::statusName(gate.status).replace(QLatin1Char('_'), QLatin1Char(' ')),
                       gate.detail});
     return table.text(QStringLiteral("  "));
@@ -97,9 +96,19 @@ QString RequestReport::text() const {
     const QString decisions = decisionsText();
     if (!decisions.isEmpty())
         text += QStringLiteral("Decisions:\n") + decisions;
-    const QString gates = gatesText();
-    if (!gates.isEmpty())
-        text += QStringLiteral("Gates (as the data stands now):\n") + gates;
+    if (m_request.isOpen()) {
+        text += QStringLiteral("Gates (as the data stands now):\n") +
+                gatesText(PromotionGates::compute(m_workspace, m_request));
+        return text;
+    }
+    // A closed request: what each reviewer saw when signing, not today's data.
+    for (const Decision& decision : PromotionRequests(m_workspace).decisions(m_request)) {
+        text += QStringLiteral("Gates as %1 saw them when signing decision %2 on %3:\n")
+                    .arg(decision.decidedBy)
+                    .arg(decision.id)
+                    .arg(CliTime::date(decision.decidedAt)) +
+                gatesText(PromotionGates::recorded(decision));
+    }
     return text;
 }
 
@@ -135,16 +144,8 @@ QJsonObject RequestReport::json() const {
                      {QStringLiteral("evidence_hash"), m_request.evidenceHash},
                      {QStringLiteral("sign_offs"), signOffs},
                      {QStringLiteral("decisions"), decisions}};
-    if (m_request.isOpen()) {
-        QJsonArray gates;
-        for (const Gate& gate : PromotionGates::compute(m_workspace, m_request)) {
-            gates.append(QJsonObject{{QStringLiteral("key"), gate.key},
-                                     {QStringLiteral("label"), gate.label},
-                                     {QStringLiteral("status"), Gate::statusName(gate.status)},
-                                     {QStringLiteral("detail"), gate.detail}});
-        }
-        json.insert(QStringLiteral("gates"), gates);
-    }
+    if (m_request.isOpen()) // a closed request's gates are those each decision recorded
+        json.insert(QStringLiteral("gates"), Gate::toJson(PromotionGates::compute(m_workspace, m_request)));
     return json;
 }
 

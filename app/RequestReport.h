@@ -1,8 +1,10 @@
 #pragma once
 
+#include "Gate.h"
 #include "PromotionRequest.h"
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace assay {
@@ -12,8 +14,9 @@ class Workspace;
 namespace assay::cli {
 
 // A promotion request or periodic review as the model commands print it: its sign-offs and who
-// gave them, its decisions with their signature status, and, while it is open, the gates as
-// they stand now. Everything is read from core; nothing is decided here.
+// gave them, its decisions with their signature status, and the gates: while it is open as they
+// stand now, once closed as each decision recorded them when it was signed. Everything is read from core;
+// nothing is decided here.
 class RequestReport {
 public:
     RequestReport(const Workspace& workspace, const PromotionRequest& request)
@@ -23,8 +26,8 @@ public:
     QString heading() const; // "#3 churn v4 → production: Awaiting sign-off (Tier 3)"
     QString signOffsText() const;
     QString decisionsText() const;
-    QString gatesText() const; // empty once the request is closed
-    QString text() const;      // all of the above
+    static QString gatesText(const QList<Gate>& gates);
+    QString text() const; // all of the above
     QJsonObject json() const;
 
 private:

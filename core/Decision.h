@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DecisionCondition.h"
+#include "DecisionSnapshot.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -24,6 +25,9 @@ struct Decision {
     QString evidenceHash;
     QJsonObject gates; // gate key → "passed" / "failed" / "not_applicable" when it was made
     QList<DecisionCondition> conditions;
+    // What the reviewer saw, signed with the decision; none for decisions made before Assay kept
+    // snapshots (schema 12), which signed the gates' statuses alone.
+    std::optional<DecisionSnapshot> snapshot;
     qint64 decidedAt = 0;
     QString decidedBy;
     qint64 keyId = 0;

@@ -1,5 +1,7 @@
 #include "Gate.h"
 
+#include <QJsonObject>
+
 namespace assay {
 
 QString Gate::statusName(Status status) {
@@ -12,6 +14,17 @@ QString Gate::statusName(Status status) {
         return QStringLiteral("not_applicable");
     }
     return {};
+}
+
+QJsonArray Gate::toJson(const QList<Gate>& gates) {
+    QJsonArray array;
+    for (const Gate& gate : gates) {
+        array.append(QJsonObject{{QStringLiteral("key"), gate.key},
+                                 {QStringLiteral("label"), gate.label},
+                                 {QStringLiteral("status"), statusName(gate.status)},
+                                 {QStringLiteral("detail"), gate.detail}});
+    }
+    return array;
 }
 
 } // namespace assay

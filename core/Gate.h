@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonArray>
+#include <QList>
 #include <QString>
 
 namespace assay {
@@ -14,7 +16,8 @@ struct Gate {
     Status status = Status::NotApplicable;
     QString detail;
 
-    static QString statusName(Status status); // passed, failed, not_applicable
+    static QString statusName(Status status);           // passed, failed, not_applicable
+    static QJsonArray toJson(const QList<Gate>& gates); // [{key, label, status, detail}]
 };
 
 } // namespace assay

@@ -6,6 +6,7 @@
 #include "DriftStatus.h"
 #include "DriftWindow.h"
 #include "EvidenceFile.h"
+#include "Finding.h"
 #include "Gate.h"
 #include "MetricSeries.h"
 #include "ModelCard.h"
@@ -37,14 +38,17 @@ struct GovernanceReportData {
         double weight = 0;
         int score = 0;
     };
-    // One request about the version, its gates as computed now, the evidence its tier requires
-    // and every decision with its signature status.
+    // One request about the version: its gates as computed now (what an open request is decided
+    // on; a closed one shows the gates each decision recorded, PromotionGates::recorded), the
+    // evidence its tier requires today, every decision with its signature status and conditions,
+    // and the findings those conditions raised, as they stand now.
     struct Request {
         PromotionRequest request;
         QList<Gate> gates;
         QList<std::pair<QString, bool>> evidence; // label, present
         QList<SignOff> signOffs;
         QList<Decision> decisions;
+        QList<Finding> findings;
     };
     struct ComparisonRow {
         QString metric;

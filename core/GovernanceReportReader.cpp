@@ -3,6 +3,7 @@
 #include "AssayError.h"
 #include "DriftMonitors.h"
 #include "EvidenceFiles.h"
+#include "Findings.h"
 #include "Identity.h"
 #include "MetricStore.h"
 #include "ModelAuditTrail.h"
@@ -74,8 +75,12 @@ void GovernanceReportReader::readRequests(GovernanceReportData& data) const {
         QList<std::pair<QString, bool>> evidence;
         for (const auto& [key, present] : PromotionGates::evidenceItems(m_workspace, request))
             evidence.append({PromotionGates::evidenceLabel(key), present});
+        const QList<Decision> decisions = requests.decisions(request);
+        QList<Finding> findings;
+        for (const Decision& decision : decisions)
+            findings += Findings(m_workspace).ofDecision(decision.id);
         data.requests.append({request, PromotionGates::compute(m_workspace, request), evidence,
-                              requests.signOffs(request), requests.decisions(request)});
+                              requests.signOffs(request), decisions, findings});
     }
 }
 

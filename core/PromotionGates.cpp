@@ -1,8 +1,10 @@
 #include "PromotionGates.h"
 
+#include "Decision.h"
 #include "DriftMonitors.h"
 #include "EvidenceFiles.h"
 #include "Findings.h"
+#include "MetricDifference.h"
 #include "MetricStore.h"
 #include "ModelCards.h"
 #include "Policies.h"
@@ -18,14 +20,6 @@ std::optional<double> latestMetric(const Workspace& workspace, const std::option
         return std::nullopt;
     const std::optional<MetricSummary> summary = MetricStore(workspace).summary(*version->runId, key);
     return summary ? std::optional<double>(summary->latest) : std::nullopt;
-}
-
-std::optional<ModelVersion> champion(const Workspace& workspace, const PromotionRequest& request) {
-    const Registry registry(workspace);
-    const std::optional<int> number = registry.aliasVersion(request.modelId, request.alias);
-    if (!number || *number == request.version)
-        return std::nullopt;
-    return registry.version(request.modelId, *number);
 }
 
 Gate primaryMetricGate(const Workspace& workspace, const PromotionRequest& request) {
@@ -52,7 +46,7 @@ Gate primaryMetricGate(const Workspace& workspace, const PromotionRequest& reque
             QStringLiteral("Version %1's run has no %2.").arg(request.version).arg(model.primaryMetric);
         return gate;
     }
-    const std::optional<ModelVersion> holder = champion(workspace, request);
+    const std::optional<ModelVersion> holder = PromotionGates::champion(workspace, request);
     const std::optional<double> championValue = latestMetric(workspace, holder, model.primaryMetric);
     if (!holder || !championValue) {
         gate.status = Gate::Status::Passed;
@@ -67,17 +61,16 @@ Gate primaryMetricGate(const Workspace& workspace, const PromotionRequest& reque
         return gate;
     }
     const double tolerance = Policies(workspace).policy(request.policyVersion).primaryMetricTolerance();
-    const double gain =
-        model.higherIsBetter ? *candidateValue - *championValue : *championValue - *candidateValue;
-    gate.status = gain >= -tolerance ? Gate::Status::Passed : Gate::Status::Failed;
-    gate.detail = QStringLiteral("%1 %2 against the champion v%3's %4 (%5%6, %7 is better; tolerance %8).")
+    const MetricDifference difference =
+        MetricDifference::between(*candidateValue, *championValue, model.higherIsBetter);
+    gate.status = difference.gain() >= -tolerance ? Gate::Status::Passed : Gate::Status::Failed;
+    gate.detail = QStringLiteral("%1 %2 against the champion v%3's %4: %5 (%6 is better; tolerance %7).")
                       .arg(model.primaryMetric)
                       .arg(*candidateValue, 0, 'g', 6)
                       .arg(holder->version)
                       .arg(*championValue, 0, 'g', 6)
-                      .arg(gain >= 0 ? QStringLiteral("+") : QString())
-                      .arg(gain, 0, 'g', 3)
-                      .arg(model.higherIsBetter ? QStringLiteral("higher") : QStringLiteral("lower"))
+                      .arg(difference.describe(),
+                           model.higherIsBetter ? QStringLiteral("higher") : QStringLiteral("lower"))
                       .arg(tolerance);
     return gate;
 }
@@ -143,6 +136,41 @@ bool hasEvidenceFile(const Workspace& workspace, qint64 versionId, const QString
 QList<Gate> PromotionGates::compute(const Workspace& workspace, const PromotionRequest& request) {
     return {primaryMetricGate(workspace, request), findingsGate(workspace, request),
             driftGate(workspace, request), evidenceGate(workspace, request)};
+}
+
+std::optional<ModelVersion> PromotionGates::champion(const Workspace& workspace,
+                                                     const PromotionRequest& request) {
+    if (request.kind == PromotionRequest::Kind::Review)
+        return std::nullopt;
+    const Registry registry(workspace);
+    const std::optional<int> number = registry.aliasVersion(request.modelId, request.alias);
+    if (!number || *number == request.version)
+        return std::nullopt;
+    return registry.version(request.modelId, *number);
+}
+
+QList<Gate> PromotionGates::recorded(const Decision& decision) {
+    if (decision.snapshot)
+        return decision.snapshot->gates;
+    static const QList<std::pair<QString, QString>> known{
+        {QStringLiteral("primary_metric"), QStringLiteral("Primary metric against the champion")},
+        {QStringLiteral("critical_findings"), QStringLiteral("No open critical finding")},
+        {QStringLiteral("drift"), QStringLiteral("Latest drift status")},
+        {QStringLiteral("evidence"), QStringLiteral("Evidence required by the tier")}};
+    QList<Gate> gates;
+    for (const auto& [key, label] : known) {
+        if (!decision.gates.contains(key))
+            continue;
+        const QString name = decision.gates.value(key).toString();
+        Gate gate{key, label, Gate::Status::NotApplicable,
+                  QStringLiteral("Recorded as \"%1\"; decisions signed before Assay kept gate details "
+                                 "recorded the status alone.")
+                      .arg(name)};
+        for (const Gate::Status status : {Gate::Status::Passed, Gate::Status::Failed})
+            gate.status = Gate::statusName(status) == name ? status : gate.status;
+        gates.append(gate);
+    }
+    return gates;
 }
 
 QJsonObject PromotionGates::summary(const QList<Gate>& gates) {

@@ -55,11 +55,38 @@ QList<PromotionRequest> queryRequests(const QSqlDatabase& db, const QString& whe
     return result;
 }
 
+// A snapshot that does not parse stays unread and makes the decision invalid: the record was edited.
+void readSnapshot(const QVariant& stored, Decision& decision) {
+    if (stored.isNull())
+        return;
+    try {
+        decision.snapshot = DecisionSnapshot::fromJson(CanonicalJson::parse(stored.toString()));
+    } catch (const AssayError& error) {
+        decision.status = Decision::Status::Invalid;
+        decision.statusDetail = error.message();
+    }
+}
+
+// What the reviewer sees beside the decision now, to be signed with it.
+DecisionSnapshot snapshotOf(const Workspace& workspace, const PromotionRequest& request,
+                            const QJsonObject& liveEvidence) {
+    DecisionSnapshot snapshot;
+    snapshot.gates = PromotionGates::compute(workspace, request);
+    snapshot.evidence = liveEvidence;
+    if (const std::optional<ModelVersion> champion = PromotionGates::champion(workspace, request)) {
+        snapshot.championVersion = champion->version;
+        snapshot.championEvidence =
+            EvidenceBundle::build(workspace, champion->id, request.policyVersion, request.tier);
+    }
+    return snapshot;
+}
+
 QList<Decision> queryDecisions(const Workspace& workspace, qint64 requestId) {
     QSqlQuery query = SqlQuery::run(
         workspace.database(),
-        QStringLiteral("SELECT id, request_id, sign_off, outcome, comment, evidence_hash, gates, decided_at, "
-                       "decided_by, key_id, signature FROM decisions WHERE request_id = ? ORDER BY id"),
+        QStringLiteral(
+            "SELECT id, request_id, sign_off, outcome, comment, evidence_hash, gates, decided_at, "
+            "decided_by, key_id, signature, snapshot FROM decisions WHERE request_id = ? ORDER BY id"),
         {requestId});
     QList<Decision> result;
     while (query.next()) {
@@ -84,6 +111,7 @@ QList<Decision> queryDecisions(const Workspace& workspace, qint64 requestId) {
         d.decidedBy = query.value(8).toString();
         d.keyId = query.value(9).toLongLong();
         d.signature = QByteArray::fromHex(query.value(10).toString().toLatin1());
+        readSnapshot(query.value(11), d);
         result.append(d);
     }
     query.finish();
@@ -363,8 +391,9 @@ qint64 PromotionRequests::decide(WriteTransaction& tx, SecretStore& store, qint6
     decision.signOff = chooseSignOff(requests, request, input, tx.actor());
     decision.outcome = input.outcome;
     decision.comment = input.comment.trimmed();
-    decision.evidenceHash = EvidenceBundle::hash(requests.liveEvidence(request));
-    decision.gates = PromotionGates::summary(PromotionGates::compute(tx.workspace(), request));
+    decision.snapshot = snapshotOf(tx.workspace(), request, requests.liveEvidence(request));
+    decision.evidenceHash = EvidenceBundle::hash(decision.snapshot->evidence);
+    decision.gates = PromotionGates::summary(decision.snapshot->gates);
     decision.conditions = input.conditions;
     for (DecisionCondition& condition : decision.conditions)
         condition.description = condition.description.trimmed();
@@ -375,11 +404,13 @@ qint64 PromotionRequests::decide(WriteTransaction& tx, SecretStore& store, qint6
         tx, store, signedMessage(request, decision, SigningKeys::workspaceUuid(tx.database())));
     const qint64 id = tx.insert(
         QStringLiteral("INSERT INTO decisions (request_id, sign_off, outcome, comment, evidence_hash, gates, "
-                       "decided_at, decided_by, key_id, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "decided_at, decided_by, key_id, signature, snapshot) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {requestId, decision.signOff, Decision::outcomeName(decision.outcome), decision.comment,
          decision.evidenceHash, QString::fromUtf8(CanonicalJson::serialize(decision.gates)),
          decision.decidedAt, decision.decidedBy, signature.keyId,
-         QString::fromLatin1(signature.bytes.toHex())});
+         QString::fromLatin1(signature.bytes.toHex()),
+         QString::fromUtf8(CanonicalJson::serialize(decision.snapshot->toJson()))});
     for (const DecisionCondition& condition : decision.conditions)
         Findings::raiseForDecision(tx, request.modelId, request.versionId, id, condition);
     bumpRevision(tx, requestId);
@@ -389,6 +420,7 @@ qint64 PromotionRequests::decide(WriteTransaction& tx, SecretStore& store, qint6
               {QStringLiteral("outcome"), Decision::outcomeName(decision.outcome)},
               {QStringLiteral("comment"), decision.comment},
               {QStringLiteral("evidence_hash"), decision.evidenceHash},
+              {QStringLiteral("snapshot_hash"), decision.snapshot->hash()},
               {QStringLiteral("key_id"), signature.keyId},
               {QStringLiteral("signature"), QString::fromLatin1(signature.bytes.toHex())}});
     tx.changes().add(EntityKind::Decision, id);
@@ -423,22 +455,28 @@ QByteArray PromotionRequests::signedMessage(const PromotionRequest& request, con
                                       {QStringLiteral("due_date"), condition.dueDate.toString(Qt::ISODate)},
                                       {QStringLiteral("severity"), condition.severity}});
     }
-    const QJsonObject message{{QStringLiteral("assay_decision"), 1},
-                              {QStringLiteral("workspace"), workspaceUuid},
-                              {QStringLiteral("request"), request.id},
-                              {QStringLiteral("kind"), PromotionRequest::kindName(request.kind)},
-                              {QStringLiteral("model"), request.modelName},
-                              {QStringLiteral("version"), request.version},
-                              {QStringLiteral("alias"), request.alias},
-                              {QStringLiteral("tier"), request.tier},
-                              {QStringLiteral("sign_off"), decision.signOff},
-                              {QStringLiteral("outcome"), Decision::outcomeName(decision.outcome)},
-                              {QStringLiteral("comment"), decision.comment},
-                              {QStringLiteral("conditions"), conditions},
-                              {QStringLiteral("evidence_hash"), decision.evidenceHash},
-                              {QStringLiteral("gates"), decision.gates},
-                              {QStringLiteral("decided_at"), decision.decidedAt},
-                              {QStringLiteral("decided_by"), decision.decidedBy}};
+    QJsonObject message{{QStringLiteral("assay_decision"), 1},
+                        {QStringLiteral("workspace"), workspaceUuid},
+                        {QStringLiteral("request"), request.id},
+                        {QStringLiteral("kind"), PromotionRequest::kindName(request.kind)},
+                        {QStringLiteral("model"), request.modelName},
+                        {QStringLiteral("version"), request.version},
+                        {QStringLiteral("alias"), request.alias},
+                        {QStringLiteral("tier"), request.tier},
+                        {QStringLiteral("sign_off"), decision.signOff},
+                        {QStringLiteral("outcome"), Decision::outcomeName(decision.outcome)},
+                        {QStringLiteral("comment"), decision.comment},
+                        {QStringLiteral("conditions"), conditions},
+                        {QStringLiteral("evidence_hash"), decision.evidenceHash},
+                        {QStringLiteral("gates"), decision.gates},
+                        {QStringLiteral("decided_at"), decision.decidedAt},
+                        {QStringLiteral("decided_by"), decision.decidedBy}};
+    // Version 2 also signs what the reviewer saw; a decision recorded without a snapshot is
+    // checked as version 1, so removing a snapshot breaks the signature instead of hiding it.
+    if (decision.snapshot) {
+        message.insert(QStringLiteral("assay_decision"), 2);
+        message.insert(QStringLiteral("snapshot"), decision.snapshot->hash());
+    }
     return CanonicalJson::serialize(message);
 }
 

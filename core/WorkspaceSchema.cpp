@@ -455,10 +455,18 @@ QStringList deletedRuns() {
     };
 }
 
+// Version 12: what a reviewer saw when signing (DecisionSnapshot: the gates with their details,
+// the candidate's and the champion's evidence), kept with each decision and signed with it, so
+// that a closed request shows the gates and evidence as they stood, not as they are today.
+// Decisions made before it keep NULL: they signed the gates' statuses alone.
+QStringList decisionSnapshots() {
+    return {QStringLiteral("ALTER TABLE decisions ADD COLUMN snapshot TEXT")};
+}
+
 const std::vector<QStringList>& migrations() {
-    static const std::vector<QStringList> all{trackingAndAudit(), registry(),  mlflowImports(), identity(),
-                                              savedViews(),       runSearch(), signingKeys(),   governance(),
-                                              driftMonitors(),    auditHead(), deletedRuns()};
+    static const std::vector<QStringList> all{
+        trackingAndAudit(), registry(),   mlflowImports(), identity(),  savedViews(),  runSearch(),
+        signingKeys(),      governance(), driftMonitors(), auditHead(), deletedRuns(), decisionSnapshots()};
     return all;
 }
 

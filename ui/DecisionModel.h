@@ -14,14 +14,16 @@ class DecisionModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
+    // The signature's status sits beside the outcome, before the free text, so that no comment
+    // however long can push it out of view.
     enum Column {
         DecidedByColumn,
         SignOffColumn,
         OutcomeColumn,
-        CommentColumn,
-        ConditionsColumn,
-        DecidedAtColumn,
         SignatureColumn,
+        DecidedAtColumn,
+        ConditionsColumn,
+        CommentColumn,
         ColumnCount
     };
     enum Role { StatusRole = Qt::UserRole + 1, DecisionIdRole };

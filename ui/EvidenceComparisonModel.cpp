@@ -1,9 +1,12 @@
 #include "EvidenceComparisonModel.h"
 
+#include "DecisionSnapshot.h"
 #include "EvidenceBundle.h"
 #include "EvidenceFiles.h"
+#include "MetricDifference.h"
 #include "ModelCards.h"
 #include "PaletteTone.h"
+#include "PromotionGates.h"
 #include "PromotionRequest.h"
 #include "Registry.h"
 #include "ReviewStatusStyle.h"
@@ -68,18 +71,13 @@ std::set<QString> keysOf(std::initializer_list<QJsonObject> objects) {
     return keys;
 }
 
-// The version the alias holds for this request: now for an open request, at submission for a
-// closed one (after an executed promotion the alias holds the candidate itself).
-std::optional<ModelVersion> championOf(const Workspace& workspace, const PromotionRequest& request) {
-    if (request.kind == PromotionRequest::Kind::Review)
-        return std::nullopt;
-    const Registry registry(workspace);
-    const std::optional<int> number =
-        request.isOpen() ? registry.aliasVersion(request.modelId, request.alias)
-                         : registry.aliasVersionAt(request.modelId, request.alias, request.submittedAt);
-    if (!number || *number == request.version)
-        return std::nullopt;
-    return registry.version(request.modelId, *number);
+// The sections of a bundle's model card that are still empty.
+QStringList missingSections(const QJsonObject& bundle) {
+    ModelCard card;
+    const QJsonObject fields = bundle.value(QStringLiteral("card")).toObject();
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        card.fields.insert(it.key(), it.value().toString());
+    return card.missingSections();
 }
 
 } // namespace
@@ -98,33 +96,38 @@ void EvidenceComparisonModel::clear() {
 
 void EvidenceComparisonModel::setComparison(const Workspace& workspace, const PromotionRequest& request,
                                             const QJsonObject& liveEvidence) {
+    DecisionSnapshot now;
+    now.evidence = liveEvidence;
+    if (const std::optional<ModelVersion> champion = PromotionGates::champion(workspace, request)) {
+        now.championVersion = champion->version;
+        now.championEvidence =
+            EvidenceBundle::build(workspace, champion->id, request.policyVersion, request.tier);
+    }
     const std::optional<RegisteredModel> model = Registry(workspace).model(request.modelId);
-    const std::optional<ModelVersion> champion = championOf(workspace, request);
-    const QJsonObject championEvidence =
-        champion ? EvidenceBundle::build(workspace, champion->id, request.policyVersion, request.tier)
-                 : QJsonObject();
-    const QJsonObject& submitted = request.evidence;
-    // Everything that reads the workspace, and may throw, before the reset begins.
-    const ModelCards cards(workspace);
-    const QStringList candidateMissing = cards.card(request.versionId).missingSections();
-    const std::optional<QStringList> championMissing =
-        champion ? std::optional<QStringList>(cards.card(champion->id).missingSections()) : std::nullopt;
+    setSnapshot(request, now, model ? model->primaryMetric : QString(), model ? model->higherIsBetter : true);
+}
 
+void EvidenceComparisonModel::setSnapshot(const PromotionRequest& request, const DecisionSnapshot& snapshot,
+                                          const QString& primaryMetric, bool higherIsBetter) {
+    const QJsonObject& candidate = snapshot.evidence;
+    const QJsonObject& champion = snapshot.championEvidence;
+    const QJsonObject& submitted = request.evidence;
     beginResetModel();
     m_rows.clear();
     m_candidateVersion = request.version;
-    m_championVersion = champion ? std::optional<int>(champion->version) : std::nullopt;
+    m_championVersion = snapshot.championVersion;
     m_alias = request.alias;
     m_review = request.kind == PromotionRequest::Kind::Review;
     const auto part = [](const QJsonObject& bundle, const char* key) {
         return bundle.value(QLatin1String(key)).toObject();
     };
-    addMetrics(part(liveEvidence, "metrics"), part(championEvidence, "metrics"), part(submitted, "metrics"),
-               model ? model->primaryMetric : QString(), model ? model->higherIsBetter : true);
-    addParams(part(liveEvidence, "params"), part(championEvidence, "params"), part(submitted, "params"));
-    addCard(candidateMissing, championMissing,
-            submitted.value(QStringLiteral("card")) != liveEvidence.value(QStringLiteral("card")));
-    addFiles(liveEvidence, championEvidence, submitted);
+    addMetrics(part(candidate, "metrics"), part(champion, "metrics"), part(submitted, "metrics"),
+               primaryMetric, higherIsBetter);
+    addParams(part(candidate, "params"), part(champion, "params"), part(submitted, "params"));
+    addCard(missingSections(candidate),
+            m_championVersion ? std::optional<QStringList>(missingSections(champion)) : std::nullopt,
+            submitted.value(QStringLiteral("card")) != candidate.value(QStringLiteral("card")));
+    addFiles(candidate, champion, submitted);
     endResetModel();
 }
 
@@ -157,13 +160,13 @@ void EvidenceComparisonModel::addMetrics(const QJsonObject& candidate, const QJs
         row.candidateToolTip = metricToolTip(mine);
         row.championToolTip = metricToolTip(theirs);
         if (mine && theirs && std::isfinite(*mine) && std::isfinite(*theirs)) {
-            const double difference = *mine - *theirs;
+            const MetricDifference difference = MetricDifference::between(*mine, *theirs, higherIsBetter);
+            // Only the primary metric has a known direction, so only it says better or worse.
             row.difference =
-                (difference > 0 ? QStringLiteral("+") : QString()) + RunValueFormat::metric(difference);
-            if (row.kind == RowKind::PrimaryMetric && difference != 0) {
-                const bool better = higherIsBetter ? difference > 0 : difference < 0;
-                row.differenceColor = better ? ReviewStatusStyle::good() : ReviewStatusStyle::bad();
-            }
+                row.kind == RowKind::PrimaryMetric ? difference.describe() : difference.signedText();
+            if (row.kind == RowKind::PrimaryMetric && difference.value != 0)
+                row.differenceColor =
+                    difference.isBetter() ? ReviewStatusStyle::good() : ReviewStatusStyle::bad();
         }
         const std::optional<double> before = metricValue(submitted, key);
         if (before != mine && !(before && mine && std::isnan(*before) && std::isnan(*mine)))

@@ -11,10 +11,11 @@
 namespace assay {
 
 class Workspace;
+struct DecisionSnapshot;
 struct PromotionRequest;
 
 // The candidate's evidence beside the champion's (the version the alias points at now, or
-// pointed at when a closed request was submitted): metric latest values with the model's
+// as a decision recorded them when it was signed): metric latest values with the model's
 // primary metric first and highlighted and a difference column, params, model card
 // completeness and evidence files by SHA-256 prefix. Rows whose candidate value changed since
 // the request was submitted carry ChangedRole and say what it was.
@@ -28,9 +29,13 @@ public:
 
     explicit EvidenceComparisonModel(QObject* parent = nullptr);
 
-    // liveEvidence: PromotionRequests::liveEvidence(request), the candidate as it is now.
+    // liveEvidence: PromotionRequests::liveEvidence(request), the candidate as it is now, beside
+    // the version the alias points at now.
     void setComparison(const Workspace& workspace, const PromotionRequest& request,
                        const QJsonObject& liveEvidence);
+    // The candidate and champion as a decision's snapshot recorded them when it was signed.
+    void setSnapshot(const PromotionRequest& request, const DecisionSnapshot& snapshot,
+                     const QString& primaryMetric, bool higherIsBetter);
     void clear();
     std::optional<int> championVersion() const { return m_championVersion; }
     // The row whose item column reads text, or -1.

@@ -1,6 +1,7 @@
 #include "GovernanceReportWriter.h"
 
 #include "AssayError.h"
+#include "MetricDifference.h"
 #include "PromotionGates.h"
 #include "ReportChartObject.h"
 #include "TierStyle.h"
@@ -205,28 +206,71 @@ QString GovernanceReportWriter::requests() const {
                 .arg(r.tier)
                 .arg(r.closedAt ? QStringLiteral(", closed %1").arg(when(*r.closedAt)) : QString(),
                      esc(r.justification), esc(r.evidenceHash));
-        QList<QStringList> gates;
-        for (const Gate& gate : entry.gates)
-            gates.append({esc(gate.label), esc(Gate::statusName(gate.status)), esc(gate.detail)});
-        html += table(
-            {QStringLiteral("Gate (as computed now)"), QStringLiteral("Status"), QStringLiteral("Detail")},
-            gates);
+        // An open request is decided on today's data; a closed one shows what each signer saw.
+        if (r.isOpen() || entry.decisions.isEmpty()) {
+            html += gateTable(r.isOpen() ? QStringLiteral("Gate (as computed now)")
+                                         : QStringLiteral("Gate (today; no decision recorded them)"),
+                              entry.gates);
+        } else {
+            for (const Decision& d : entry.decisions)
+                html += gateTable(QStringLiteral("Gate as %1 saw it when signing, %2")
+                                      .arg(person(d.decidedBy), when(d.decidedAt)),
+                                  PromotionGates::recorded(d));
+        }
         QList<QStringList> evidence;
         for (const auto& [label, present] : entry.evidence)
             evidence.append(
                 {esc(label), present ? QStringLiteral("present") : QStringLiteral("<b>missing</b>")});
-        html += table({QStringLiteral("Evidence the tier requires"), QStringLiteral("Status")}, evidence);
+        html += table({r.isOpen() ? QStringLiteral("Evidence the tier requires")
+                                  : QStringLiteral("Evidence the tier requires (today)"),
+                       QStringLiteral("Status")},
+                      evidence);
         QList<QStringList> decisions;
         for (const Decision& d : entry.decisions)
             decisions.append({esc(d.signOff), esc(Decision::outcomeLabel(d.outcome)), person(d.decidedBy),
-                              when(d.decidedAt), signatureStatus(d), esc(d.comment)});
+                              when(d.decidedAt), signatureStatus(d), esc(d.comment), conditions(d)});
         html += decisions.isEmpty()
                     ? QStringLiteral("<p>No decision yet.</p>")
                     : table({QStringLiteral("Sign-off"), QStringLiteral("Outcome"), QStringLiteral("Signer"),
-                             QStringLiteral("Time"), QStringLiteral("Signature"), QStringLiteral("Comment")},
+                             QStringLiteral("Time"), QStringLiteral("Signature"), QStringLiteral("Comment"),
+                             QStringLiteral("Conditions")},
                             decisions);
+        html += findings(entry.findings);
     }
     return html;
+}
+
+QString GovernanceReportWriter::gateTable(const QString& caption, const QList<Gate>& gates) {
+    QList<QStringList> rows;
+    for (const Gate& gate : gates)
+        rows.append({esc(gate.label), esc(Gate::statusName(gate.status)), esc(gate.detail)});
+    return table({caption, QStringLiteral("Status"), QStringLiteral("Detail")}, rows);
+}
+
+QString GovernanceReportWriter::conditions(const Decision& decision) const {
+    QStringList lines;
+    for (const DecisionCondition& c : decision.conditions)
+        lines << QStringLiteral("%1 (owner %2, due %3, %4)")
+                     .arg(esc(c.description), person(c.owner), c.dueDate.toString(Qt::ISODate),
+                          esc(c.severity));
+    return lines.isEmpty() ? QStringLiteral("—") : lines.join(QStringLiteral("<br>"));
+}
+
+QString GovernanceReportWriter::findings(const QList<Finding>& raised) const {
+    if (raised.isEmpty())
+        return {};
+    QList<QStringList> rows;
+    for (const Finding& f : raised)
+        rows.append({QString::number(f.id), esc(f.description), esc(f.severity), person(f.owner),
+                     f.dueDate.toString(Qt::ISODate),
+                     f.open ? QStringLiteral("<b>open</b>")
+                            : QStringLiteral("closed %1 by %2: %3")
+                                  .arg(f.closedAt ? when(*f.closedAt) : QString(), person(f.closedBy),
+                                       esc(f.resolution))});
+    return table({QStringLiteral("Finding raised by a condition"), QStringLiteral("Description"),
+                  QStringLiteral("Severity"), QStringLiteral("Owner"), QStringLiteral("Due"),
+                  QStringLiteral("Status")},
+                 rows);
 }
 
 QString GovernanceReportWriter::comparison() {
@@ -241,9 +285,13 @@ QString GovernanceReportWriter::comparison() {
                     .arg(esc(m_data.championAlias));
     QList<QStringList> rows;
     for (const GovernanceReportData::ComparisonRow& row : m_data.comparison) {
-        const QString difference = row.candidate && row.champion
-                                       ? QString::number(*row.candidate - *row.champion, 'g', 4)
-                                       : QStringLiteral("—");
+        QString difference = QStringLiteral("—");
+        if (row.candidate && row.champion) {
+            const MetricDifference d =
+                MetricDifference::between(*row.candidate, *row.champion, m_data.model.higherIsBetter);
+            // Only the primary metric has a known direction, so only it says better or worse.
+            difference = row.primary ? d.describe() : d.signedText();
+        }
         const QString name =
             row.primary ? QStringLiteral("<b>%1 (primary)</b>").arg(esc(row.metric)) : esc(row.metric);
         rows.append({name, number(row.candidate), number(row.champion), difference});

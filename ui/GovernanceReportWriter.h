@@ -42,6 +42,9 @@ private:
     QString assessment() const;
     QString evidence() const;
     QString requests() const;
+    static QString gateTable(const QString& caption, const QList<Gate>& gates);
+    QString conditions(const Decision& decision) const;
+    QString findings(const QList<Finding>& raised) const;
     QString comparison();
     QString drift();
     QString audit() const;

@@ -4,6 +4,7 @@
 #include "ChangeSet.h"
 #include "DecisionDialog.h"
 #include "DecisionModel.h"
+#include "DecisionSnapshot.h"
 #include "ErrorBox.h"
 #include "EvidenceBundle.h"
 #include "EvidenceComparisonModel.h"
@@ -154,6 +155,10 @@ QWidget* RequestPage::createBody() {
     m_gateView->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_signOffView = createTable(m_signOffs, QStringLiteral("requestSignOffs"));
     m_decisionView = createTable(m_decisions, QStringLiteral("requestDecisions"));
+    m_decisionView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_decisionView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_decisionView->setTextElideMode(Qt::ElideRight);
+    m_decisionView->setWordWrap(false);
     m_decisionView->setItemDelegateForColumn(DecisionModel::SignatureColumn,
                                              new SignatureBadgeDelegate(m_decisionView));
     m_decisionView->horizontalHeader()->setStretchLastSection(false);
@@ -190,9 +195,14 @@ QWidget* RequestPage::createBody() {
     people->setStretchFactor(0, 1);
     people->setStretchFactor(1, 2);
     people->setSizes({440, 760});
-    splitter->addWidget(section(sectionLabel(tr("Gates")), m_gateView));
+    m_gatesTitle = sectionLabel(tr("Gates"));
+    m_gatesTitle->setObjectName(QStringLiteral("requestGatesTitle"));
+    splitter->addWidget(section(m_gatesTitle, m_gateView));
     splitter->addWidget(people);
     m_evidenceTitle = sectionLabel(tr("Evidence beside the champion"));
+    m_evidenceTitle->setObjectName(QStringLiteral("requestEvidenceTitle"));
+    connect(m_decisionView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &RequestPage::showDecisionSelected);
     splitter->addWidget(section(m_evidenceTitle, m_evidenceView, notes));
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
@@ -212,6 +222,7 @@ void RequestPage::clear() {
     m_requestedId = 0;
     m_request = PromotionRequest();
     m_request.id = 0;
+    m_shownDecisionId = 0;
     m_eligibility = DecisionEligibility();
     m_title->setText(tr("Request"));
     for (QLabel* label :
@@ -246,53 +257,137 @@ void RequestPage::load() {
         const std::optional<PromotionRequest> found = requests.request(m_requestedId);
         if (!found)
             return clear();
+        if (found->id != m_request.id)
+            m_shownDecisionId = 0;
         m_request = *found;
         const QJsonObject live = requests.liveEvidence(m_request);
         const QList<SignOff> signOffs = requests.signOffs(m_request);
+        const QList<Decision> decisions = requests.decisions(m_request);
+        const std::optional<RegisteredModel> model = Registry(*workspace).model(m_request.modelId);
+        m_primaryMetric = model ? model->primaryMetric : QString();
+        m_higherIsBetter = model ? model->higherIsBetter : true;
         m_eligibility = requests.eligibility(m_request, workspace->actor());
-        m_gates->setGates(PromotionGates::compute(*workspace, m_request));
         m_signOffs->setSignOffs(signOffs, m_request.isOpen());
-        m_decisions->setDecisions(requests.decisions(m_request));
-        m_evidence->setComparison(*workspace, m_request, live);
+        m_decisions->setDecisions(decisions);
 
         const qsizetype given =
             std::count_if(signOffs.cbegin(), signOffs.cend(), [](const SignOff& s) { return s.isGiven(); });
         showHeading(tr("%1 of %2 sign-offs given").arg(given).arg(signOffs.size()));
         showStatus(signOffs);
         showEligibility();
-        const QStringList changed = EvidenceBundle::changedParts(m_request.evidence, live);
-        m_evidenceChange->setText(
-            changed.isEmpty()
-                ? QString()
-                : coloured(
-                      ReviewStatusStyle::warning(),
-                      tr("● The evidence changed since submission: %1. Decisions signed before the change "
-                         "are stale.")
-                          .arg(changed.join(QStringLiteral(", ")).toHtmlEscaped())));
-        m_evidenceChange->setVisible(!changed.isEmpty());
-        m_championNote->setText(
-            m_request.kind == PromotionRequest::Kind::Review
-                ? tr("A periodic review looks at the version in production itself; there is no champion to "
-                     "compare with.")
-            : m_evidence->championVersion()
-                ? tr("v%1 held %2 when this was shown.")
-                      .arg(*m_evidence->championVersion())
-                      .arg(m_request.alias)
-                : tr("Nothing holds %1 yet: the candidate has no champion to beat.").arg(m_request.alias));
-        m_evidenceTitle->setText(m_request.kind == PromotionRequest::Kind::Review
-                                     ? tr("Evidence")
-                                     : tr("Evidence beside the champion"));
-        const bool champion = m_evidence->championVersion().has_value();
-        m_evidenceView->setColumnHidden(EvidenceComparisonModel::ChampionColumn, !champion);
-        m_evidenceView->setColumnHidden(EvidenceComparisonModel::DifferenceColumn, !champion);
-        for (QTableView* view : {m_gateView, m_signOffView, m_decisionView, m_evidenceView})
-            view->resizeColumnsToContents();
-        m_decisionView->horizontalHeader()->setSectionResizeMode(DecisionModel::CommentColumn,
-                                                                 QHeaderView::Stretch);
+        // An open request is decided on the data as it is now; a closed one shows what its
+        // reviewers signed, as they saw it then.
+        if (m_request.isOpen() || decisions.isEmpty()) {
+            showToday(*workspace, live);
+        } else {
+            const auto chosen = std::find_if(decisions.cbegin(), decisions.cend(),
+                                             [this](const Decision& d) { return d.id == m_shownDecisionId; });
+            showSigned(chosen != decisions.cend() ? *chosen : decisions.last());
+        }
         m_stack->setCurrentWidget(m_body);
     } catch (const AssayError& error) {
         emit loadFailed(error.message());
     }
+}
+
+void RequestPage::showToday(const Workspace& workspace, const QJsonObject& live) {
+    m_shownDecisionId = 0;
+    m_decisionView->clearSelection();
+    m_gates->setGates(PromotionGates::compute(workspace, m_request));
+    m_evidence->setComparison(workspace, m_request, live);
+    m_gatesTitle->setText(m_request.isOpen() ? tr("Gates, computed now")
+                                             : tr("Gates as they stand today (no decision recorded them)"));
+    showEvidenceChange(EvidenceBundle::changedParts(m_request.evidence, live),
+                       tr("● The evidence changed since submission: %1. Decisions signed before the change "
+                          "are stale."));
+    m_championNote->setText(
+        m_request.kind == PromotionRequest::Kind::Review
+            ? tr("A periodic review looks at the version in production itself; there is no champion to "
+                 "compare with.")
+        : m_evidence->championVersion()
+            ? tr("v%1 holds %2 today.").arg(*m_evidence->championVersion()).arg(m_request.alias)
+            : tr("Nothing holds %1 today: the candidate has no champion to beat.").arg(m_request.alias));
+    m_evidenceTitle->setText(m_request.kind == PromotionRequest::Kind::Review
+                                 ? tr("Evidence, as it is now")
+                                 : tr("Evidence beside the champion, as it is now"));
+    fitColumns();
+}
+
+void RequestPage::showSigned(const Decision& decision) {
+    m_shownDecisionId = decision.id;
+    const QList<Decision>& decisions = m_decisions->decisions();
+    const auto shown = std::find_if(decisions.cbegin(), decisions.cend(),
+                                    [&decision](const Decision& d) { return d.id == decision.id; });
+    const int row = shown == decisions.cend() ? -1 : static_cast<int>(shown - decisions.cbegin());
+    if (row >= 0 && m_decisionView->selectionModel()->selectedRows().value(0).row() != row)
+        m_decisionView->selectRow(row);
+    m_gates->setGates(PromotionGates::recorded(decision));
+    DecisionSnapshot snapshot;
+    if (decision.snapshot) {
+        snapshot = *decision.snapshot;
+    } else {
+        snapshot.evidence = m_request.evidence; // all that was kept before snapshots
+    }
+    m_evidence->setSnapshot(m_request, snapshot, m_primaryMetric, m_higherIsBetter);
+    const QString when = RunValueFormat::dateTime(decision.decidedAt);
+    m_gatesTitle->setText(tr("Gates as %1 saw them when signing, %2").arg(decision.decidedBy, when));
+    m_gatesTitle->setToolTip(
+        tr("Recorded and signed with decision %1; select another decision to see what its "
+           "reviewer saw.")
+            .arg(decision.id));
+    showEvidenceChange(EvidenceBundle::changedParts(m_request.evidence, snapshot.evidence),
+                       tr("● The evidence changed between submission and this decision: %1."));
+    if (!decision.snapshot)
+        m_championNote->setText(tr("Decisions signed before Assay kept snapshots recorded no champion; the "
+                                   "evidence shown is as submitted."));
+    else if (m_request.kind == PromotionRequest::Kind::Review)
+        m_championNote->setText(tr("A periodic review looks at the version in production itself."));
+    else
+        m_championNote->setText(
+            snapshot.championVersion
+                ? tr("v%1 held %2 when %3 signed.")
+                      .arg(*snapshot.championVersion)
+                      .arg(m_request.alias, decision.decidedBy)
+                : tr("Nothing held %1 when %2 signed.").arg(m_request.alias, decision.decidedBy));
+    m_evidenceTitle->setText(snapshot.championVersion
+                                 ? tr("Evidence as %1 signed it, beside the champion").arg(decision.decidedBy)
+                                 : tr("Evidence as %1 signed it").arg(decision.decidedBy));
+    fitColumns();
+}
+
+void RequestPage::showDecisionSelected() {
+    if (m_request.isOpen())
+        return;
+    const QModelIndexList rows = m_decisionView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const QList<Decision>& decisions = m_decisions->decisions();
+    const int row = rows.first().row();
+    if (row < decisions.size() && decisions.at(row).id != m_shownDecisionId)
+        showSigned(decisions.at(row));
+}
+
+void RequestPage::showEvidenceChange(const QStringList& changed, const QString& sentence) {
+    m_evidenceChange->setText(
+        changed.isEmpty() ? QString()
+                          : coloured(ReviewStatusStyle::warning(),
+                                     sentence.arg(changed.join(QStringLiteral(", ")).toHtmlEscaped())));
+    m_evidenceChange->setVisible(!changed.isEmpty());
+}
+
+void RequestPage::fitColumns() {
+    const bool champion = m_evidence->championVersion().has_value();
+    m_evidenceView->setColumnHidden(EvidenceComparisonModel::ChampionColumn, !champion);
+    m_evidenceView->setColumnHidden(EvidenceComparisonModel::DifferenceColumn, !champion);
+    for (QTableView* view : {m_gateView, m_signOffView, m_decisionView, m_evidenceView})
+        view->resizeColumnsToContents();
+    // Conditions and comments are free text: they elide, with the whole text as a tooltip, so
+    // that the signature's status never scrolls out of view.
+    m_decisionView->setColumnWidth(
+        DecisionModel::ConditionsColumn,
+        std::min(m_decisionView->columnWidth(DecisionModel::ConditionsColumn), 220));
+    m_decisionView->horizontalHeader()->setSectionResizeMode(DecisionModel::CommentColumn,
+                                                             QHeaderView::Stretch);
 }
 
 void RequestPage::showHeading(const QString& signOffSummary) {

@@ -4,6 +4,7 @@
 #include "PromotionRequest.h"
 #include "SignOff.h"
 
+#include <QJsonObject>
 #include <QPointer>
 #include <QWidget>
 
@@ -16,6 +17,8 @@ class QTableView;
 namespace assay {
 
 class ChangeSet;
+class Workspace;
+struct Decision;
 class DecisionDialog;
 class DecisionModel;
 class EvidenceComparisonModel;
@@ -24,7 +27,8 @@ class SignOffModel;
 class WorkspaceSession;
 
 // One promotion request or periodic review in full: its title, tier, status and revision; the
-// justification; the gates as they stand now; the sign-offs the tier requires and who gave them;
+// justification; the gates (as they stand now while it is open, as each decision recorded them
+// once it is closed); the sign-offs the tier requires and who gave them;
 // every decision with its signature status; and the candidate's evidence beside the champion's,
 // with what changed since submission. The acting user decides from here (DecisionDialog), and
 // the submitter may withdraw an open request. Everything is read again after every commit that
@@ -75,18 +79,29 @@ private:
     void showHeading(const QString& signOffSummary);
     void showStatus(const QList<SignOff>& signOffs);
     void showEligibility();
+    // The gates and evidence of an open request as they are now; of a closed one, as the chosen
+    // decision's snapshot recorded them when it was signed.
+    void showToday(const Workspace& workspace, const QJsonObject& live);
+    void showSigned(const Decision& decision);
+    void showDecisionSelected();
+    void showEvidenceChange(const QStringList& changed, const QString& sentence);
+    void fitColumns();
     void askWithdrawReason();
 
     WorkspaceSession& m_session;
     qint64 m_requestedId = 0;
     PromotionRequest m_request;
     DecisionEligibility m_eligibility;
+    qint64 m_shownDecisionId = 0; // the decision whose snapshot a closed request shows
+    QString m_primaryMetric;
+    bool m_higherIsBetter = true;
 
     QLabel* m_title = nullptr;
     QLabel* m_subtitle = nullptr;
     QLabel* m_status = nullptr;
     QLabel* m_eligibilityLabel = nullptr;
     QLabel* m_justification = nullptr;
+    QLabel* m_gatesTitle = nullptr;
     QLabel* m_evidenceTitle = nullptr;
     QLabel* m_evidenceChange = nullptr;
     QLabel* m_championNote = nullptr;

@@ -92,6 +92,15 @@ TEST_CASE("report writes the demo champion's governance report as a PDF", "[cli]
     for (const QString& signer : signers)
         CHECK(text.contains(signer));
     CHECK(text.contains(QStringLiteral("Verified")));
+    // The approval's condition, its owner and due date, and the finding it raised.
+    const QString flat = poppler(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")}).simplified();
+    CHECK(flat.contains(QStringLiteral("Approved with"))); // "conditions" wraps in its cell
+    CHECK(flat.contains(QStringLiteral("Back-test PD calibration on the latest quarter's defaults")));
+    CHECK(flat.contains(QStringLiteral("(owner cchen, due")));
+    CHECK(flat.contains(QStringLiteral("Finding raised by a condition")));
+    // A closed request's gates as its signers saw them, not as computed today.
+    CHECK(flat.contains(QStringLiteral("saw it when signing")));
+    CHECK_FALSE(flat.contains(QStringLiteral("Gate (as computed now)")));
 
     // Every page carries the footer with the content hash, and it is the one the CLI printed.
     const QString hash = footerHash(written.out);
@@ -100,12 +109,12 @@ TEST_CASE("report writes the demo champion's governance report as a PDF", "[cli]
     const QRegularExpressionMatch pages = QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)")).match(info);
     REQUIRE(pages.hasMatch());
     const int pageCount = pages.captured(1).toInt();
-    // Four A4 pages for the demo champion: the overview, its 14-section card and the Tier 1
-    // assessment (page 1); its evidence file and request with gates, required evidence and three
-    // signed decisions (page 2); the comparison with v2 and its metric chart, the drift status and
-    // twelve weekly windows (page 3); the drift chart, which does not fit below them, and the
-    // model's audit excerpt of about 30 events (page 4).
-    CHECK(pageCount == 4);
+    // Five A4 pages for the demo champion, in this order: the overview, its 14-section card and
+    // the Tier 1 assessment; its evidence file and request, with the gates as each of its three
+    // signers saw them, the required evidence, the signed decisions with their conditions and the
+    // finding a condition raised; the comparison with v2 and its metric chart, the drift status
+    // and twelve weekly windows; the drift chart and the model's audit excerpt of about 30 events.
+    CHECK(pageCount == 5);
     CHECK(text.count(hash) == pageCount);
     CHECK(text.count(QStringLiteral("page %1 of %1").arg(pageCount)) == 1);
 }

@@ -42,6 +42,7 @@
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <catch2/catch.hpp>
 
@@ -284,7 +285,8 @@ TEST_CASE("The request page shows gates, sign-offs and the evidence beside the c
     CHECK(comparison.rowOf(QStringLiteral("auc (primary)")) == 1);
     CHECK(cell(comparison, 1, EvidenceComparisonModel::CandidateColumn) == QLatin1String("0.83"));
     CHECK(cell(comparison, 1, EvidenceComparisonModel::ChampionColumn) == QLatin1String("0.8"));
-    CHECK(cell(comparison, 1, EvidenceComparisonModel::DifferenceColumn) == QLatin1String("+0.03"));
+    CHECK(cell(comparison, 1, EvidenceComparisonModel::DifferenceColumn) ==
+          QLatin1String("+0.03, 0.03 better"));
     CHECK(comparison.index(1, 0).data(Qt::BackgroundRole).isValid());
     const int depth = comparison.rowOf(QStringLiteral("depth"));
     REQUIRE(depth > 0);
@@ -602,4 +604,66 @@ TEST_CASE("Waiting times read as a person says them", "[reviews]") {
     CHECK(RelativeTimeFormat::elapsed(t, t + 3 * 86'400'000LL) == QLatin1String("3 days"));
     CHECK(RelativeTimeFormat::elapsed(t, t + 21 * 86'400'000LL) == QLatin1String("3 weeks"));
     CHECK(RelativeTimeFormat::elapsed(t, t + 400 * 86'400'000LL) == QLatin1String("1 year"));
+}
+
+TEST_CASE("A closed request shows the gates and evidence each decision recorded, not today's", "[reviews]") {
+    ReviewFixture f;
+    const qint64 id = f.submitPromotion();
+    Reviewer olga(f, QStringLiteral("olga"));
+    decide(olga, id, Decision::Outcome::Approve, QStringLiteral("The retention team needs it"));
+    Reviewer vera(f, QStringLiteral("vera"));
+    const QString longComment = QStringLiteral("Holds on the back-test. ") +
+                                QStringLiteral("The calibration looks sound on every segment. ").repeated(12);
+    decide(vera, id, Decision::Outcome::Approve, longComment);
+    REQUIRE(vera.request().request().status == PromotionRequest::Status::Executed);
+    // Afterwards a critical finding opens: today the findings gate fails, and the candidate is
+    // the champion itself.
+    f.writeAs(QStringLiteral("rick"), [&](WriteTransaction& tx) {
+        Findings::raise(tx, f.modelId, std::nullopt,
+                        {QStringLiteral("Leak in a feature"), QStringLiteral("dan"), QDate(2030, 1, 1),
+                         QStringLiteral("critical")});
+    });
+    vera.session->reloadAll();
+    vera.page.resize(1024, 700);
+    vera.page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&vera.page));
+    vera.page.showRequest(id);
+    RequestPage& page = vera.request();
+
+    const auto gateStatus = [&](const char* key) {
+        const GateModel& gates = *page.gateModel();
+        for (int row = 0; row < gates.rowCount(); ++row) {
+            if (gates.gates().at(row).key == QLatin1String(key))
+                return gates.gates().at(row).status;
+        }
+        FAIL("no such gate");
+        return Gate::Status::NotApplicable;
+    };
+    CHECK(gateStatus("critical_findings") == Gate::Status::Passed);
+    auto* gatesTitle = page.findChild<QLabel*>(QStringLiteral("requestGatesTitle"));
+    REQUIRE(gatesTitle);
+    CHECK(gatesTitle->text().startsWith(QStringLiteral("Gates as vera saw them when signing")));
+    // The champion as it stood when signed: v1 held production then.
+    CHECK(page.evidenceModel()
+              ->headerData(EvidenceComparisonModel::ChampionColumn, Qt::Horizontal)
+              .toString() == QLatin1String("Champion v1 (production)"));
+    const int auc = page.evidenceModel()->rowOf(QStringLiteral("auc (primary)"));
+    REQUIRE(auc > 0);
+    CHECK(cell(*page.evidenceModel(), auc, EvidenceComparisonModel::DifferenceColumn) ==
+          QLatin1String("+0.03, 0.03 better"));
+
+    // The Signature column stays in view beside a long comment, at 1024 × 700.
+    auto* decisions = page.findChild<QTableView*>(QStringLiteral("requestDecisions"));
+    REQUIRE(decisions);
+    for (int row = 0; row < 2; ++row) {
+        const QRect signature =
+            decisions->visualRect(page.decisionModel()->index(row, DecisionModel::SignatureColumn));
+        CHECK(decisions->viewport()->rect().contains(signature));
+    }
+
+    // A click on olga's decision shows what she saw.
+    const QRect olgaRow = decisions->visualRect(page.decisionModel()->index(0, DecisionModel::OutcomeColumn));
+    QTest::mouseClick(decisions->viewport(), Qt::LeftButton, {}, olgaRow.center());
+    CHECK(gatesTitle->text().startsWith(QStringLiteral("Gates as olga saw them when signing")));
+    CHECK(gateStatus("critical_findings") == Gate::Status::Passed);
 }

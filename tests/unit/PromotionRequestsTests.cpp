@@ -205,6 +205,26 @@ TEST_CASE("A decision edited in the file shows as invalid", "[governance][signat
         SqlQuery::run(scenario.as(ada).database(),
                       QStringLiteral("UPDATE decisions SET decided_by = 'val' WHERE id = ?"), {decisionId});
     }
+    SECTION("a gate's status it recorded") {
+        const QString snapshot =
+            SqlQuery::scalar(scenario.as(ada).database(),
+                             QStringLiteral("SELECT snapshot FROM decisions WHERE id = ?"), {decisionId})
+                .toString();
+        REQUIRE(snapshot.contains(QStringLiteral("\"status\":\"passed\"")));
+        QString edited = snapshot;
+        edited.replace(QStringLiteral("\"status\":\"passed\""), QStringLiteral("\"status\":\"failed\""));
+        SqlQuery::run(scenario.as(ada).database(),
+                      QStringLiteral("UPDATE decisions SET snapshot = ? WHERE id = ?"), {edited, decisionId});
+    }
+    SECTION("the snapshot removed, as if it were a decision from before snapshots") {
+        SqlQuery::run(scenario.as(ada).database(),
+                      QStringLiteral("UPDATE decisions SET snapshot = NULL WHERE id = ?"), {decisionId});
+    }
+    SECTION("the snapshot made unreadable") {
+        SqlQuery::run(scenario.as(ada).database(),
+                      QStringLiteral("UPDATE decisions SET snapshot = '{\"gates\":3}' WHERE id = ?"),
+                      {decisionId});
+    }
     SECTION("the registered public key") {
         SqlQuery::run(scenario.as(ada).database(),
                       QStringLiteral("UPDATE signing_keys SET public_key = "
@@ -320,12 +340,83 @@ TEST_CASE("Gates compare the primary metric with the champion within the toleran
     };
     const qint64 better = scenario.submit(2); // 0.82 against 0.80
     CHECK(gate(better).status == Gate::Status::Passed);
+    // Candidate minus champion, and what that means in words.
+    CHECK(gate(better).detail.contains(QStringLiteral(": +0.02, 0.02 better (higher is better")));
     scenario.as(ada).write(
         [&](WriteTransaction& tx) { PromotionRequests::withdraw(tx, better, QStringLiteral("t")); });
     const int worse = scenario.registerVersion(0.785); // 0.015 below, tolerance 0.01
     const qint64 id = scenario.submit(worse);
     CHECK(gate(id).status == Gate::Status::Failed);
     CHECK(gate(id).detail.contains(QStringLiteral("tolerance 0.01")));
+    CHECK(gate(id).detail.contains(QStringLiteral(": \u22120.015, 0.015 worse (higher is better")));
+}
+
+TEST_CASE("A decision keeps the gates and evidence its reviewer saw, signed, whatever happens later",
+          "[governance][signature]") {
+    GovernanceScenario scenario(3);
+    const qint64 first = scenario.submit(1);
+    scenario.decide(olga, first);
+    scenario.decide(val, first);
+    REQUIRE(production(scenario) == 1);
+    const qint64 second = scenario.submit(2); // 0.82 against the champion v1's 0.80
+    const QList<Gate> gatesSeen = PromotionGates::compute(scenario.as(ada), scenario.request(second));
+    scenario.decide(olga, second);
+    scenario.decide(val, second);
+    REQUIRE(production(scenario) == 2);
+    // Later: v3 becomes the champion, and a critical finding opens on the model.
+    const qint64 third = scenario.submit(scenario.registerVersion(0.9));
+    scenario.decide(olga, third);
+    scenario.decide(val, third);
+    REQUIRE(production(scenario) == 3);
+    scenario.as(rita).write([&](WriteTransaction& tx) {
+        Findings::raise(tx, scenario.modelId(), std::nullopt,
+                        {QStringLiteral("Leak found"), ada, QDate(2030, 1, 1), QStringLiteral("critical")});
+    });
+
+    // Today's data says something else about request #2 ...
+    const QList<Gate> now = PromotionGates::compute(scenario.as(ada), scenario.request(second));
+    const auto byKey = [](const QList<Gate>& gates, const char* key) {
+        for (const Gate& gate : gates) {
+            if (gate.key == QLatin1String(key))
+                return gate;
+        }
+        return Gate{};
+    };
+    CHECK(byKey(now, "critical_findings").status == Gate::Status::Failed);
+    CHECK_FALSE(byKey(now, "primary_metric").detail.contains(QStringLiteral("v1")));
+    // ... but each of its decisions shows what its signer saw, and still verifies.
+    const QList<Decision> decisions = decisionsOf(scenario, second);
+    REQUIRE(decisions.size() == 2);
+    for (const Decision& decision : decisions) {
+        CHECK(decision.status != Decision::Status::Invalid);
+        REQUIRE(decision.snapshot);
+        const QList<Gate> recorded = PromotionGates::recorded(decision);
+        REQUIRE(recorded.size() == gatesSeen.size());
+        for (qsizetype i = 0; i < recorded.size(); ++i) {
+            CHECK(recorded[i].key == gatesSeen[i].key);
+            CHECK(recorded[i].status == gatesSeen[i].status);
+            CHECK(recorded[i].detail == gatesSeen[i].detail);
+        }
+        CHECK(byKey(recorded, "primary_metric").detail.contains(QStringLiteral("champion v1's 0.8")));
+        CHECK(byKey(recorded, "critical_findings").status == Gate::Status::Passed);
+        CHECK(decision.snapshot->championVersion == 1);
+        CHECK(decision.snapshot->championEvidence.value(QStringLiteral("version")).toInt() == 1);
+        CHECK(EvidenceBundle::hash(decision.snapshot->evidence) == decision.evidenceHash);
+    }
+}
+
+TEST_CASE("A decision made before snapshots shows the gate statuses it signed", "[governance]") {
+    Decision old;
+    old.gates = QJsonObject{{QStringLiteral("drift"), QStringLiteral("not_applicable")},
+                            {QStringLiteral("primary_metric"), QStringLiteral("failed")},
+                            {QStringLiteral("critical_findings"), QStringLiteral("passed")}};
+    const QList<Gate> gates = PromotionGates::recorded(old);
+    REQUIRE(gates.size() == 3);
+    CHECK(gates[0].key == QLatin1String("primary_metric")); // in the order the page shows them
+    CHECK(gates[0].status == Gate::Status::Failed);
+    CHECK(gates[0].detail.contains(QStringLiteral("status alone")));
+    CHECK(gates[1].status == Gate::Status::Passed);
+    CHECK(gates[2].status == Gate::Status::NotApplicable);
 }
 
 TEST_CASE("Evidence files enter the evidence hash and the Tier 1 evidence gate", "[governance]") {
