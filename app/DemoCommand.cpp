@@ -21,9 +21,8 @@ void DemoCommand::defineOptions(QCommandLineParser& parser) const {
 int DemoCommand::run(CliContext& context, const QCommandLineParser& parser) {
     const QStringList args = parser.positionalArguments();
     expectArguments(args, 1, name());
-    WorkspaceOptions options;
-    options.createIfMissing = true;
-    const auto workspace = Workspace::open(args.isEmpty() ? context.workspacePath() : args.first(), options);
+    const auto workspace = Workspace::open(args.isEmpty() ? context.workspacePath() : args.first(),
+                                           DemoWorkspace::newFileOptions());
     DemoWorkspace::populate(*workspace);
     CliOutput::out() << "Filled " << workspace->path() << " with " << DemoWorkspace::totalRuns()
                      << " demo runs in 3 experiments\n";

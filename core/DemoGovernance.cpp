@@ -10,6 +10,7 @@
 #include "PromotionRequests.h"
 #include "Registry.h"
 #include "RiskAssessments.h"
+#include "Workspace.h"
 #include "WriteTransaction.h"
 
 #include <QDateTime>
@@ -322,9 +323,13 @@ const std::vector<QString>& DemoGovernance::dataScientists() {
     return logins;
 }
 
+qint64 DemoGovernance::historyStart(qint64 now) {
+    return now - 900 * day;
+}
+
 void DemoGovernance::populate(WriteTransaction& tx, const std::vector<Model>& models, qint64 now) {
     InMemorySecretStore keychain;
-    const QString opener = tx.actor();
+    const QString opener = tx.workspace().actor(); // not tx.actor(): the fill replays as others before
     QString admin = opener;
     for (const User& user : Identity(tx.workspace()).users()) {
         if (user.has(Role::Admin)) {
@@ -332,7 +337,7 @@ void DemoGovernance::populate(WriteTransaction& tx, const std::vector<Model>& mo
             break;
         }
     }
-    addPeople(tx, admin, opener, now - 900 * day);
+    addPeople(tx, admin, opener, historyStart(now));
     Replay replay(tx, keychain);
     legacyModel(replay, admin, now);
     for (const Model& model : models) {

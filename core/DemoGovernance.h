@@ -30,6 +30,8 @@ public:
 
     static const std::vector<QString>& dataScientists();
     static void populate(WriteTransaction& tx, const std::vector<Model>& models, qint64 now);
+    // When the history it replays begins: the day its cast joins the workspace.
+    static qint64 historyStart(qint64 now);
 };
 
 } // namespace assay

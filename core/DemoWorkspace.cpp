@@ -85,6 +85,7 @@ public:
 
     std::vector<RunOutcome> generate(WriteTransaction& tx, const DemoWorkspace::Progress& progress,
                                      int& done) {
+        tx.replayAs(latin1(m_plan.owner), m_now - historySpan - day);
         m_experimentId = Tracking::createExperiment(tx, latin1(m_plan.name), latin1(m_plan.description));
         std::vector<RunOutcome> outcomes;
         std::optional<qint64> sweepParent;
@@ -142,6 +143,7 @@ private:
         run.endTime = start + 6 * 3600 * 1000;
         run.sourceName = QStringLiteral("pipelines/%1/sweep.py").arg(latin1(m_plan.name));
         run.sourceCommit = commitHash();
+        tx.replayAs(run.user, start);
         const qint64 id = Tracking::createRun(tx, run);
         Tracking::logParams(tx, id,
                             {{QStringLiteral("search"), QStringLiteral("bayesian")},
@@ -238,6 +240,7 @@ private:
         run.sourceCommit = commitHash();
         run.sourceName = QStringLiteral("pipelines/%1/train.py").arg(latin1(m_plan.name));
         run.parentRunId = parent;
+        tx.replayAs(run.user, start); // the run and everything logged with it
         const qint64 id = Tracking::createRun(tx, run);
 
         Tracking::logParams(tx, id, params(family, learningRate, steps));
@@ -400,26 +403,32 @@ DemoGovernance::Model registerModel(WriteTransaction& tx, const ExperimentPlan& 
     }
     if (champions.size() > 4)
         champions.erase(champions.begin(), champions.end() - 4);
-    const qint64 modelId = Registry::createModel(tx, latin1(plan.model), latin1(plan.description),
-                                                 champions.front().endTime + day);
-    DemoGovernance::Model model{modelId, latin1(plan.model), latin1(plan.owner), QStringLiteral("alice"), {}};
+    const QString registrar = QStringLiteral("alice");
+    const qint64 createdAt = champions.front().endTime + day;
+    tx.replayAs(registrar, createdAt);
+    const qint64 modelId = Registry::createModel(tx, latin1(plan.model), latin1(plan.description), createdAt);
+    DemoGovernance::Model model{modelId, latin1(plan.model), latin1(plan.owner), registrar, {}};
     const auto count = static_cast<qint64>(champions.size());
     for (qint64 i = 0; i < count; ++i) {
         // Spaced so that each version's review fits before the next one arrives.
         const qint64 registeredAt = std::min(now - (count - i) * 12 * day, champions[i].endTime + day);
+        tx.replayAs(registrar, registeredAt);
         const int version = Registry::createVersion(
             tx, modelId, champions[i].id, QStringLiteral("Best %1 run so far").arg(latin1(plan.name)),
             registeredAt);
         model.versions.push_back({version, registeredAt});
         if (i + 2 < count) {
+            tx.replayAs(registrar, registeredAt + 7 * day);
             Registry::setAlias(tx, modelId, QStringLiteral("production"), version,
                                QStringLiteral("Promoted before sign-off moved to Assay"),
                                registeredAt + 7 * day);
         }
     }
-    if (count > 1)
+    if (count > 1) {
+        tx.replayAs(registrar, now - day / 2);
         Registry::setAlias(tx, modelId, QStringLiteral("staging"), model.versions.back().number,
                            QStringLiteral("Candidate for review"), now - day / 2);
+    }
     return model;
 }
 
@@ -430,6 +439,13 @@ int DemoWorkspace::totalRuns() {
     for (const ExperimentPlan& plan : plans)
         total += ExperimentGenerator::runsCreated(plan);
     return total;
+}
+
+WorkspaceOptions DemoWorkspace::newFileOptions() {
+    WorkspaceOptions options;
+    options.createIfMissing = true;
+    options.createdAt = DemoGovernance::historyStart(systemClock()()) - day;
+    return options;
 }
 
 QString DemoWorkspace::defaultPath() {
@@ -444,6 +460,8 @@ void DemoWorkspace::populate(Workspace& workspace, const Progress& progress, qui
     std::mt19937_64 rng(seed);
     const qint64 now = workspace.now();
     workspace.write([&](WriteTransaction& tx) {
+        // Written experiment by experiment and model by model, recorded in the order it happened.
+        tx.holdAuditForTimeOrder();
         int done = 0;
         std::vector<DemoGovernance::Model> models;
         for (const ExperimentPlan& plan : plans) {

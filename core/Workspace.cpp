@@ -168,7 +168,7 @@ void Workspace::createFile(const WorkspaceOptions& options, int version) {
     m_path = building;
     try {
         openConnection(options);
-        initialize(version);
+        initialize(version, options.createdAt);
         closeConnection(); // the only connection: SQLite folds its WAL into the file and removes it
         m_path = finalPath;
         moveIntoPlace(building, finalPath);
@@ -232,8 +232,10 @@ void Workspace::applyPragmas(bool networkFileSystem, bool memoryMapped) {
         SqlQuery::run(m_db, QStringLiteral("PRAGMA mmap_size = 2147418112"));
 }
 
-void Workspace::initialize(int targetVersion) {
+void Workspace::initialize(int targetVersion, std::optional<qint64> createdAt) {
     write([&](WriteTransaction& tx) {
+        if (createdAt)
+            tx.replayAs(tx.actor(), *createdAt);
         tx.run(QStringLiteral("PRAGMA application_id = %1").arg(WorkspaceSchema::applicationId));
         WorkspaceSchema::migrate(m_db, 0, targetVersion);
         tx.audit(QStringLiteral("workspace.create"), QStringLiteral("workspace"),
@@ -307,6 +309,7 @@ void Workspace::write(const std::function<void(WriteTransaction&)>& body) {
     WriteTransaction tx(*this);
     try {
         body(tx);
+        tx.appendHeldAuditInTimeOrder(); // what the body held back for time order, if anything
         if (tx.auditEventCount() == 0)
             throw AssayError(
                 QStringLiteral("Internal error: a change to the workspace recorded no audit event."));

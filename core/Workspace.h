@@ -70,7 +70,7 @@ private:
     void closeConnection();
     void applyPragmas(bool networkFileSystem, bool memoryMapped);
     QString readArchiveMark() const;
-    void initialize(int targetVersion);
+    void initialize(int targetVersion, std::optional<qint64> createdAt);
     void migrateIfNeeded();
     void beginImmediate();
     void commit();

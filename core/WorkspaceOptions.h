@@ -17,6 +17,9 @@ struct WorkspaceOptions {
     std::optional<bool> networkFileSystem;
     QString actor; // empty: ActingUser::fromEnvironment()
     Clock clock;   // empty: the system clock
+    // The time a newly created workspace's first events record; empty: the clock's. The demo's
+    // workspace is made at the start of its synthesized history, so that its trail runs forward.
+    std::optional<qint64> createdAt;
     int busyTimeoutMs = 2000;
     // Reads through a memory map (on local disks). A connection that walks the whole file once,
     // as the GUI's integrity check does, reads through read() instead: every page it maps would

@@ -7,6 +7,8 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
+
 namespace assay {
 
 WriteTransaction::WriteTransaction(Workspace& workspace)
@@ -70,16 +72,37 @@ void WriteTransaction::recordAuditHead() {
     SqlQuery::exec(query);
 }
 
+void WriteTransaction::holdAuditForTimeOrder() {
+    m_holding = true;
+}
+
+void WriteTransaction::appendHeldAuditInTimeOrder() {
+    m_holding = false;
+    std::stable_sort(m_held.begin(), m_held.end(),
+                     [](const AuditEvent& a, const AuditEvent& b) { return a.at < b.at; });
+    for (AuditEvent& event : m_held)
+        append(std::move(event));
+    m_held.clear();
+}
+
 AuditEvent WriteTransaction::audit(const QString& action, const QString& entity, const QJsonObject& payload) {
-    if (!m_tailLoaded)
-        loadAuditTail();
     AuditEvent event;
-    event.seq = m_lastSeq + 1;
     event.at = m_now;
     event.actor = actor();
     event.action = action;
     event.entity = entity;
     event.payload = payload;
+    if (m_holding) {
+        m_held.push_back(event);
+        return event; // no sequence number yet
+    }
+    return append(std::move(event));
+}
+
+AuditEvent WriteTransaction::append(AuditEvent event) {
+    if (!m_tailLoaded)
+        loadAuditTail();
+    event.seq = m_lastSeq + 1;
     event.prevHash = m_lastHash;
     event.hash = AuditLog::chainHash(event.prevHash, event);
 
@@ -91,7 +114,7 @@ AuditEvent WriteTransaction::audit(const QString& action, const QString& entity,
     SqlQuery::bind(query, event.actor);
     SqlQuery::bind(query, event.action);
     SqlQuery::bind(query, event.entity);
-    SqlQuery::bind(query, QString::fromUtf8(QJsonDocument(payload).toJson(QJsonDocument::Compact)));
+    SqlQuery::bind(query, QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact)));
     SqlQuery::bind(query, QString::fromLatin1(event.prevHash));
     SqlQuery::bind(query, QString::fromLatin1(event.hash));
     SqlQuery::exec(query);

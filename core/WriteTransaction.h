@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 
 #include <initializer_list>
+#include <vector>
 
 namespace assay {
 
@@ -39,6 +40,13 @@ public:
     // nothing by itself (ASSAY_USER sets it too); decisions are proven by their signatures, made
     // with the actor's own key.
     void replayAs(const QString& actor, qint64 at);
+    // From here on audit events are held back, and appended in the order of their times (stable
+    // for equal times) when the body ends, so that a replayed history written in another order,
+    // as the demo writes model by model, still reads forward in time, as a real trail would.
+    // Nothing after it may depend on the held events' sequence numbers.
+    void holdAuditForTimeOrder();
+    // Appends the held events; Workspace::write calls it once the body returns.
+    void appendHeldAuditInTimeOrder();
 
     ChangeSet& changes() { return m_changes; }
     const ChangeSet& changes() const { return m_changes; }
@@ -47,6 +55,7 @@ public:
 
 private:
     void loadAuditTail();
+    AuditEvent append(AuditEvent event);
 
     Workspace& m_workspace;
     qint64 m_now;
@@ -56,6 +65,8 @@ private:
     bool m_tailLoaded = false;
     qint64 m_lastSeq = 0;
     QByteArray m_lastHash;
+    bool m_holding = false;
+    std::vector<AuditEvent> m_held;
 };
 
 } // namespace assay

@@ -16,6 +16,7 @@
 
 #include <QDateTime>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTimeZone>
 
 #include <catch2/catch.hpp>
@@ -251,4 +252,45 @@ TEST_CASE(
     for (const SignatureCheck& check : requests.verifySignatures())
         CHECK_FALSE(check.isProblem());
     CHECK(AuditLog::verify(workspace.database()).intact);
+}
+
+TEST_CASE("The demo's audit trail runs forward in time, as a real workspace's would", "[demo][audit]") {
+    const auto backwardSteps = [](const Workspace& workspace, qint64 afterSeq) {
+        return SqlQuery::scalar(
+                   workspace.database(),
+                   QStringLiteral("SELECT count(*) FROM audit_log a JOIN audit_log b ON b.seq = a.seq + 1 "
+                                  "WHERE a.seq > ? AND b.at < a.at"),
+                   {afterSeq})
+            .toInt();
+    };
+    SECTION("a new demo workspace, from its creation on") {
+        QTemporaryDir dir;
+        WorkspaceOptions options = DemoWorkspace::newFileOptions();
+        options.actor = QStringLiteral("tester");
+        const auto workspace = Workspace::open(dir.filePath(QStringLiteral("demo.assay")), options);
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        DemoWorkspace::populate(*workspace);
+        CHECK(backwardSteps(*workspace, 0) == 0);
+        CHECK(SqlQuery::scalar(workspace->database(),
+                               QStringLiteral("SELECT action FROM audit_log WHERE seq = 1"))
+                  .toString() == QLatin1String("workspace.create"));
+        // The history reaches back years and nothing in it lies in the future.
+        CHECK(SqlQuery::scalar(workspace->database(), QStringLiteral("SELECT min(at) FROM audit_log"))
+                  .toLongLong() < before - 800LL * 86'400'000);
+        CHECK(SqlQuery::scalar(workspace->database(), QStringLiteral("SELECT max(at) FROM audit_log"))
+                  .toLongLong() <= QDateTime::currentMSecsSinceEpoch());
+        // Decisions, registry and runs are stamped when they happened, not when the demo was filled.
+        CHECK(scalar(*workspace, "SELECT count(*) FROM audit_log WHERE action = 'decision.sign'") >= 8);
+        CHECK(SqlQuery::scalar(workspace->database(),
+                               QStringLiteral("SELECT count(*) FROM audit_log WHERE at > ?"),
+                               {before - 86'400'000})
+                  .toInt() < 200);
+    }
+    SECTION("filled into an existing workspace, the demo's own events") {
+        TemporaryWorkspace ws;
+        const qint64 existing =
+            SqlQuery::scalar(ws->database(), QStringLiteral("SELECT max(seq) FROM audit_log")).toLongLong();
+        DemoWorkspace::populate(ws.workspace());
+        CHECK(backwardSteps(ws.workspace(), existing) == 0);
+    }
 }
