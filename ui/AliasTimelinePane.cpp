@@ -67,6 +67,7 @@ QWidget* AliasTimelinePane::createQueryRow() {
     m_answer = new QLabel;
     m_answer->setObjectName(QStringLiteral("aliasAnswer"));
     m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_answer->setWordWrap(true); // a long answer takes two lines rather than widening the page
     QFont font = m_answer->font();
     font.setBold(true);
     m_answer->setFont(font);

@@ -7,6 +7,7 @@
 #include "AuditTrail.h"
 #include "BannerLabel.h"
 #include "ErrorBox.h"
+#include "FlowLayout.h"
 #include "GovernanceFormat.h"
 #include "IntegrityProblemModel.h"
 #include "PageTitleLabel.h"
@@ -116,7 +117,9 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     m_eventView->horizontalHeader()->resizeSection(AuditEventModel::ActionColumn, 130);
     m_eventView->horizontalHeader()->resizeSection(AuditEventModel::EntityColumn, 150);
     new SelectionKeeper(m_eventView, AuditEventModel::SeqRole);
-    connect(m_eventView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+    // Selection, not the current row: a mouse press moves the current row before it selects,
+    // so a click would find nothing selected yet; keys and clicks both end in a selection change.
+    connect(m_eventView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AuditPage::showSelected);
     connect(m_events, &QAbstractItemModel::modelReset, this, [this] {
         updateTitle();
@@ -199,22 +202,23 @@ QWidget* AuditPage::createFilterBar() {
     connect(m_typing, &QTimer::timeout, this, &AuditPage::applyFilter);
     connect(m_clear, &QPushButton::clicked, this, &AuditPage::clearFilter);
 
+    // Each label stays beside its field; a window too narrow for one line wraps the bar onto two
+    // instead of laying the fields over each other.
     auto* bar = new QWidget;
-    auto* layout = new QHBoxLayout(bar);
+    bar->setObjectName(QStringLiteral("auditFilterBar"));
+    auto* layout = new FlowLayout(bar);
     layout->setContentsMargins(0, 0, 0, 0);
-    const auto labelled = [layout](const QString& text, QWidget* widget, int stretch = 0) {
+    const auto labelled = [layout](const QString& text, QWidget* widget, bool stretch = false) {
         auto* label = new QLabel(text);
-        label->setMinimumSize(label->sizeHint());
         label->setBuddy(widget);
-        layout->addWidget(label);
-        layout->addWidget(widget, stretch);
+        layout->addGroup({label, widget}, stretch);
     };
     labelled(tr("&Actor"), m_actor);
     labelled(tr("A&ction"), m_action);
-    labelled(tr("&Entity"), m_entity, 1);
+    labelled(tr("&Entity"), m_entity, true);
     labelled(tr("&From"), m_from);
     labelled(tr("&To"), m_to);
-    layout->addWidget(m_search, 1);
+    layout->addWidget(m_search, true);
     layout->addWidget(m_clear);
     return bar;
 }
@@ -233,6 +237,9 @@ QWidget* AuditPage::createDetail() {
     m_hashes->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_hashes->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_hashes->setWordWrap(true);
+    // Grouped hashes wrap, so the detail pane does not claim the width of a 64-digit line and
+    // squeeze the event list in a narrow window; the tooltip has them whole.
+    m_hashes->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto* note = new QLabel(tr("Before: the value the field had in the previous event on the same entity."));
     note->setWordWrap(true);
     note->setEnabled(false);
@@ -491,6 +498,7 @@ void AuditPage::showSelected() {
     if (!event) {
         m_detailHeader->setText(tr("Select an event to see what it changed."));
         m_hashes->clear();
+        m_hashes->setToolTip(QString());
         return;
     }
     m_detailHeader->setText(
@@ -498,8 +506,17 @@ void AuditPage::showSelected() {
             .arg(event->seq)
             .arg(QDateTime::fromMSecsSinceEpoch(event->at).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
                  event->actor.toHtmlEscaped(), event->action.toHtmlEscaped(), event->entity.toHtmlEscaped()));
-    m_hashes->setText(tr("Hash:\n%1\nChained to (previous hash):\n%2")
-                          .arg(QString::fromLatin1(event->hash), QString::fromLatin1(event->prevHash)));
+    // In groups of 16 digits, as fingerprints are shown: they wrap, and read more easily.
+    const auto grouped = [](const QByteArray& hash) {
+        QString text = QString::fromLatin1(hash);
+        for (qsizetype at = 16; at < text.size(); at += 17)
+            text.insert(at, QLatin1Char(' '));
+        return text;
+    };
+    m_hashes->setText(
+        tr("Hash:\n%1\nChained to (previous hash):\n%2").arg(grouped(event->hash), grouped(event->prevHash)));
+    m_hashes->setToolTip(tr("Hash: %1\nChained to: %2")
+                             .arg(QString::fromLatin1(event->hash), QString::fromLatin1(event->prevHash)));
 }
 
 void AuditPage::chooseExport(ExportFormat format) {

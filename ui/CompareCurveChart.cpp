@@ -1,6 +1,7 @@
 #include "CompareCurveChart.h"
 
 #include "AssayError.h"
+#include "ChartAxisTicks.h"
 #include "ChartPalette.h"
 #include "EmaSmoothing.h"
 #include "MetricStore.h"
@@ -108,6 +109,8 @@ void CompareCurveChart::setMetric(const QString& key) {
     if (key == m_metric)
         return;
     m_metric = key;
+    if (const QList<QAbstractAxis*> ys = chart()->axes(Qt::Vertical); !ys.isEmpty())
+        ys.first()->setTitleText(key); // the axes stay; only a change of x axis rebuilds them
     reload();
 }
 
@@ -367,8 +370,7 @@ void CompareCurveChart::updateRanges() {
         time->setRange(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMin)),
                        QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(xMax)));
     } else if (auto* value = qobject_cast<QValueAxis*>(xs.first())) {
-        value->setRange(xMin, xMax);
-        value->applyNiceNumbers();
+        ChartAxisTicks::fitToData(value, xMin, xMax);
     }
     if (auto* log = qobject_cast<QLogValueAxis*>(ys.first())) {
         if (yMin == yMax) {

@@ -7,6 +7,7 @@
 #include "CompareParamModel.h"
 #include "CompareRunReader.h"
 #include "CompareScatterChart.h"
+#include "FlowLayout.h"
 #include "ModelCsvWriter.h"
 #include "PageTitleLabel.h"
 #include "ParallelCoordinatesView.h"
@@ -221,7 +222,11 @@ QWidget* ComparePage::createCurvesTab() {
     auto* layout = new QVBoxLayout(pane);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    QHBoxLayout* bar = toolbarLayout(pane);
+    // Many controls: they wrap onto a second line in a narrow window rather than widening it.
+    auto* barWidget = new QWidget;
+    barWidget->setObjectName(QStringLiteral("curveToolBar"));
+    auto* bar = new FlowLayout(barWidget, 12);
+    bar->setContentsMargins(8, 6, 8, 6);
     m_curveMetric = new QComboBox;
     m_curveMetric->setObjectName(QStringLiteral("curveMetric"));
     m_curveMetric->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -245,22 +250,15 @@ QWidget* ComparePage::createCurvesTab() {
     m_ignoreOutliers->setToolTip(tr("Scale the y axis to the 1st–99th percentile of the values drawn."));
     auto* exportButton = new QPushButton(tr("Export PNG…"));
     connect(exportButton, &QPushButton::clicked, this, [this] { choosePng(CurvesTab); });
-    bar->addWidget(new QLabel(tr("Metric:")));
-    bar->addWidget(m_curveMetric);
-    bar->addWidget(new QLabel(tr("X axis:")));
-    bar->addWidget(m_xAxis);
-    bar->addWidget(new QLabel(tr("Smoothing:")));
-    bar->addWidget(m_smoothing);
-    bar->addWidget(m_smoothingValue);
-    bar->addWidget(m_logScale);
-    bar->addWidget(m_ignoreOutliers);
-    bar->addStretch(1);
     m_progress = new QLabel;
     m_progress->setObjectName(QStringLiteral("curveProgress"));
     m_progress->setForegroundRole(QPalette::PlaceholderText);
-    bar->addWidget(m_progress);
-    bar->addWidget(exportButton);
-    layout->addLayout(bar);
+    bar->addGroup({new QLabel(tr("Metric:")), m_curveMetric});
+    bar->addGroup({new QLabel(tr("X axis:")), m_xAxis});
+    bar->addGroup({new QLabel(tr("Smoothing:")), m_smoothing, m_smoothingValue});
+    bar->addGroup({m_logScale, m_ignoreOutliers});
+    bar->addGroup({m_progress, exportButton});
+    layout->addWidget(barWidget);
 
     m_curves = new CompareCurveChart(m_session);
     m_curves->setObjectName(QStringLiteral("curveChart"));

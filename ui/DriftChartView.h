@@ -3,6 +3,7 @@
 #include "DriftWindow.h"
 
 #include <QChartView>
+#include <QTimer>
 
 class QBarCategoryAxis;
 class QGraphicsSimpleTextItem;
@@ -20,6 +21,8 @@ public:
 
     // The sentence shown instead of a plot; empty while there is one.
     QString message() const;
+    // The chart's title as set, before any line break that fits it to the chart's width.
+    const QString& title() const { return m_title; }
 
 protected:
     // Removes every series and axis, and shows message instead of them.
@@ -34,8 +37,17 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
+    // Level category labels while they fit; hidden, with their range in the title, when they
+    // would elide. Again whenever the plot's width changes.
+    void fitCategoryLabels(QBarCategoryAxis* axis);
+    void fitCategoryLabels();
+
 private:
     void placeMessage();
+    void fitTitle();
+    QString m_title;
+    QString m_range; // the windows' range while their labels are hidden, "W38–W49"
+    QTimer m_fitLabels;
 
     QGraphicsSimpleTextItem* m_message = nullptr;
 };

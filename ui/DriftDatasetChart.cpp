@@ -34,7 +34,7 @@ void DriftDatasetChart::setWindows(const std::optional<DriftMonitor>& monitor,
     reset(title);
     // One bar per window, in one of three sets so that the legend explains the colours: a window
     // recommends retraining through dataset drift or through a key feature alone.
-    m_drift = new QBarSet(tr("Dataset drift"));
+    m_drift = new QBarSet(tr("Drift")); // short: three legend entries share a third of the page
     m_drift->setColor(DriftStyle::fill(DriftStyle::Level::Drifted));
     m_key = new QBarSet(tr("Key feature"));
     m_key->setColor(DriftStyle::fill(DriftStyle::Level::Near));
@@ -68,7 +68,7 @@ void DriftDatasetChart::setWindows(const std::optional<DriftMonitor>& monitor,
     y->setRange(0, std::max(features, 1));
     y->setTickCount(std::min(features, 10) + 1);
     y->setLabelFormat(QStringLiteral("%d"));
-    y->setTitleText(tr("Features drifted (of %1)").arg(features));
+    y->setTitleText(tr("Drifted (of %1)").arg(features)); // short: the axis is short at 700 px
     c->addAxis(y, Qt::AlignLeft);
     for (QAbstractSeries* series : c->series()) {
         series->attachAxis(x);
@@ -78,8 +78,7 @@ void DriftDatasetChart::setWindows(const std::optional<DriftMonitor>& monitor,
     // Four legend entries do not fit the pane's width: the line is named under the axis instead.
     for (QLegendMarker* marker : c->legend()->markers(m_share))
         marker->setVisible(false);
-    x->setTitleText(
-        tr("Dashed line: dataset drift from %1 of %2 features").arg(share, 0, 'g', 3).arg(features));
+    x->setTitleText(tr("Dashed: dataset drift at %1 of %2").arg(share, 0, 'g', 3).arg(features));
     followPalette(); // the axes just added take the palette's colours
 }
 

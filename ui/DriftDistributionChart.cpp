@@ -1,5 +1,6 @@
 #include "DriftDistributionChart.h"
 
+#include "ChartAxisTicks.h"
 #include "DriftStyle.h"
 
 #include <QBarCategoryAxis>
@@ -90,14 +91,12 @@ void DriftDistributionChart::setDistribution(const QString& feature, const QStri
         // bars; its few round ticks read better than a label per bin.
         x->setLabelsVisible(false);
         auto* values = new QValueAxis;
-        values->setRange(distribution->edges.front(), distribution->edges.back());
-        values->setTickCount(6);
-        values->setLabelFormat(QStringLiteral("%.3g"));
+        // A few round values inside the edges, written out in full: "25000", not an elided "2.5e…".
+        ChartAxisTicks::fitToData(values, distribution->edges.front(), distribution->edges.back(), 4);
+        values->setLabelFormat(QStringLiteral("%.6g"));
         values->setLabelsFont(small);
         values->setGridLineVisible(false);
         c->addAxis(values, Qt::AlignBottom);
-    } else if (labels.size() > 6) {
-        x->setLabelsAngle(-90); // narrow categories elide slanted labels; upright ones fit
     }
     // No axis title: its height would leave too little for the labels. The chart's title says it.
     x->setTitleVisible(false);
@@ -107,13 +106,15 @@ void DriftDistributionChart::setDistribution(const QString& feature, const QStri
         for (int i = 0; i < set->count(); ++i)
             top = std::max(top, set->at(i));
     }
-    y->setRange(0, top * 1.1 + 1);
+    ChartAxisTicks::fitFromZero(y, top * 1.05, 4); // 0, 10, 20, 30 %, not 17, 34, 51 %
     y->setLabelFormat(QStringLiteral("%.0f%%"));
     y->setTitleText(tr("Share of rows"));
     c->addAxis(x, Qt::AlignBottom);
     c->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
+    if (!distribution->isHistogram())
+        fitCategoryLabels(x);
     c->legend()->show();
     followPalette(); // the axes just added take the palette's colours
 }

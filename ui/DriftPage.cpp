@@ -12,13 +12,14 @@
 #include "DriftPerformanceChart.h"
 #include "DriftScoreChart.h"
 #include "DriftStyle.h"
+#include "FlowLayout.h"
 #include "PageTitleLabel.h"
 #include "Registry.h"
 #include "Workspace.h"
 #include "WorkspaceSession.h"
 
 #include <QComboBox>
-#include <QHBoxLayout>
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -159,18 +160,15 @@ QWidget* DriftPage::createHeader() {
     auto* monitorLabel = new QLabel(tr("M&onitor:"));
     monitorLabel->setBuddy(m_monitors);
 
-    auto* row = new QHBoxLayout;
-    row->setSpacing(8);
+    // Wraps onto a second line in a narrow window rather than widening the page past it.
+    auto* rowWidget = new QWidget;
+    rowWidget->setObjectName(QStringLiteral("driftHeaderBar"));
+    auto* row = new FlowLayout(rowWidget, 16);
+    row->setContentsMargins(0, 0, 0, 0);
     row->addWidget(title);
-    row->addSpacing(12);
-    row->addWidget(modelLabel);
-    row->addWidget(m_models);
-    row->addWidget(monitorLabel);
-    row->addWidget(m_monitors);
-    row->addStretch(1);
-    row->addWidget(m_newMonitor);
-    row->addWidget(m_addData);
-    row->addWidget(m_rules);
+    row->addGroup({modelLabel, m_models});
+    row->addGroup({monitorLabel, m_monitors});
+    row->addGroup({m_newMonitor, m_addData, m_rules});
     m_summary = new QLabel;
     m_summary->setObjectName(QStringLiteral("driftMonitorSummary"));
     m_summary->setWordWrap(true);
@@ -181,7 +179,7 @@ QWidget* DriftPage::createHeader() {
     auto* layout = new QVBoxLayout(header);
     layout->setContentsMargins(12, 10, 12, 6);
     layout->setSpacing(6);
-    layout->addLayout(row);
+    layout->addWidget(rowWidget);
     layout->addWidget(m_summary);
     layout->addWidget(m_banner);
     return header;
@@ -201,6 +199,7 @@ QWidget* DriftPage::createContent() {
     m_heatmap->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_heatmap->verticalHeader()->setDefaultAlignment(Qt::AlignRight | Qt::AlignVCenter);
     m_heatmap->setToolTip(QString());
+    m_heatmap->viewport()->installEventFilter(this); // keeps the selected week in view on resizes
     auto* legend = note(QStringLiteral("driftHeatmapLegend"));
     legend->setTextFormat(Qt::RichText);
     legend->setText(legendText());
@@ -358,10 +357,22 @@ void DriftPage::loadMonitor() {
     QModelIndex select = m_heatmapModel->indexOf(feature, windowId);
     if (!select.isValid())
         select = m_heatmapModel->worstOfLatest();
-    if (select.isValid())
+    if (select.isValid()) {
         m_heatmap->selectionModel()->setCurrentIndex(select, QItemSelectionModel::ClearAndSelect);
+        // The latest windows, where drift shows, are on the right: a narrow window must not hide them.
+        m_heatmap->scrollTo(select);
+    }
     // Selecting the same index again emits nothing; the charts still need the new data.
     showCell(select);
+}
+
+bool DriftPage::eventFilter(QObject* watched, QEvent* event) {
+    // A narrower heatmap keeps its scroll position at the oldest windows; the selected cell,
+    // a latest window where drift shows, must stay in view.
+    if (watched == m_heatmap->viewport() && event->type() == QEvent::Resize &&
+        m_heatmap->currentIndex().isValid())
+        m_heatmap->scrollTo(m_heatmap->currentIndex());
+    return QWidget::eventFilter(watched, event);
 }
 
 // The heatmap takes the width its windows need, up to two thirds; the score chart the rest.
@@ -370,7 +381,8 @@ void DriftPage::fitHeatmap() {
     int width = m_heatmap->verticalHeader()->sizeHint().width() + 2 * m_heatmap->frameWidth() + 4;
     for (int column = 0; column < m_heatmapModel->columnCount(); ++column)
         width += m_heatmap->columnWidth(column);
-    const int total = std::max(m_top->width(), 900);
+    // Before the page is first laid out its width means nothing; 900 is a typical one.
+    const int total = m_top->width() >= 300 ? m_top->width() : 900;
     width = std::clamp(width, total / 3, total * 2 / 3);
     m_top->setSizes({width, total - width});
     // Equal thirds for the charts below, once: their size hints depend on what they showed when

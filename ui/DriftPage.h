@@ -62,6 +62,9 @@ signals:
     void rulesRequested(qint64 monitorId);
     void loadFailed(const QString& message);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     QWidget* createHeader();
     QWidget* createContent();

@@ -97,7 +97,7 @@ void DriftScoreChart::setFeature(const DriftHeatmapModel& model, const QString& 
         const double bottom = std::pow(10.0, -step * std::ceil(decades / step));
         axis->setRange(bottom, 1.0);
         axis->setLabelFormat(QStringLiteral("%.0e"));
-        axis->setTitleText(tr("p-value (log scale)"));
+        axis->setTitleText(tr("p-value (log)"));
         y = axis;
         zone = band(bottom, threshold, int(windows.size()),
                     (method == QLatin1String("ks") ? tr("Drift zone (p ≤ %1)") : tr("Drift zone (p < %1)"))
@@ -107,7 +107,7 @@ void DriftScoreChart::setFeature(const DriftHeatmapModel& model, const QString& 
         const double top = std::max(high, threshold) * 1.2;
         axis->setRange(0, top);
         axis->setLabelFormat(QStringLiteral("%.2g"));
-        axis->setTitleText(DriftMethod::label(method));
+        axis->setTitleText(tr("Distance")); // the chart's title names the method
         y = axis;
         zone = band(threshold, top, int(windows.size()),
                     tr("Drift zone (≥ %1)").arg(DriftStyle::score(threshold)));

@@ -3,6 +3,7 @@
 #include "AssayError.h"
 #include "ExperimentItemDelegate.h"
 #include "ExperimentListModel.h"
+#include "FlowLayout.h"
 #include "PageTitleLabel.h"
 #include "RunCsvExport.h"
 #include "RunFilterBar.h"
@@ -147,10 +148,11 @@ QWidget* ExperimentsPage::createExperimentPane() {
 }
 
 QWidget* ExperimentsPage::createToolBar() {
+    // Groups of controls that wrap onto a second line in a narrow window, rather than being cut.
     auto* bar = new QWidget;
-    auto* layout = new QHBoxLayout(bar);
+    bar->setObjectName(QStringLiteral("runToolBar"));
+    auto* layout = new FlowLayout(bar, 18);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(6);
 
     auto* viewLabel = new QLabel(tr("&View"));
     m_viewCombo = new QComboBox;
@@ -178,24 +180,17 @@ QWidget* ExperimentsPage::createToolBar() {
     columnsButton->setMenu(m_columnsMenu);
     connect(m_columnsMenu, &QMenu::aboutToShow, this, &ExperimentsPage::rebuildColumnsMenu);
 
-    layout->addWidget(viewLabel);
-    layout->addWidget(m_viewCombo);
-    layout->addWidget(toolButton(m_saveViewAction));
-    layout->addWidget(m_deleteViewButton);
-    layout->addSpacing(12);
-    layout->addWidget(columnsButton);
-    layout->addSpacing(12);
-    layout->addWidget(new QLabel(tr("Group by:")));
     m_groupCombo = new QComboBox;
     m_groupCombo->setObjectName(QStringLiteral("groupByCombo"));
     m_groupCombo->setToolTip(tr("Group the runs by a param or tag: each group shows its run count and best "
                                 "metric, and choosing one shows only its runs"));
     m_groupCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(m_groupCombo, &QComboBox::currentIndexChanged, this, &ExperimentsPage::onGroupByChosen);
-    layout->addWidget(m_groupCombo);
-    layout->addStretch(1);
-    layout->addWidget(toolButton(m_compareAction));
-    layout->addWidget(toolButton(m_exportAction));
+
+    layout->addGroup({viewLabel, m_viewCombo, toolButton(m_saveViewAction), m_deleteViewButton});
+    layout->addGroup({columnsButton});
+    layout->addGroup({new QLabel(tr("Group by:")), m_groupCombo});
+    layout->addGroup({toolButton(m_compareAction), toolButton(m_exportAction)});
     return bar;
 }
 
@@ -402,14 +397,24 @@ void ExperimentsPage::updateRunHeader() {
     const qint64 total = m_runModel->totalCount();
     const QString title = scopeTitle();
     const QString count = QLocale().toString(total);
+    // A group chosen in the panel narrows the table as a filter does, and says so.
+    const QString group =
+        m_groupCombo->currentData().toString().isEmpty() ? QString() : m_groupPanel->groupCondition();
+    QString text;
+    if (!m_scope.filter.isEmpty() || !group.isEmpty())
+        text = total == 1 ? tr("1 matching run in %1").arg(title)
+                          : tr("%1 matching runs in %2").arg(count, title);
+    else
+        text = total == 1 ? tr("1 run in %1").arg(title) : tr("%1 runs in %2").arg(count, title);
+    if (!group.isEmpty())
+        text += tr(" · group %1").arg(group);
     if (!m_session.isOpen())
         m_runHeader->clear();
-    else if (!m_scope.filter.isEmpty())
-        m_runHeader->setText(total == 1 ? tr("1 matching run in %1").arg(title)
-                                        : tr("%1 matching runs in %2").arg(count, title));
     else
-        m_runHeader->setText(total == 1 ? tr("1 run in %1").arg(title)
-                                        : tr("%1 runs in %2").arg(count, title));
+        m_runHeader->setText(text);
+    m_runHeader->setToolTip(group.isEmpty() ? QString()
+                                            : tr("Only the runs of the group chosen on the left are shown; "
+                                                 "set Group by to Nothing to see them all."));
     m_emptyState->setText(emptyStateText());
     m_runStack->setCurrentWidget(total > 0 ? static_cast<QWidget*>(m_runView) : m_emptyState);
 }

@@ -449,8 +449,10 @@ void MainWindow::createDriftPage() {
     connect(m_driftPage, &DriftPage::rulesRequested, this, &MainWindow::editDriftRules);
     connect(m_driftPage, &DriftPage::loadFailed, this,
             [this](const QString& message) { showError(tr("Cannot read the drift monitors"), message); });
+    // Its own fallback: Compare's is the contents view, and without an icon theme the two
+    // pages would share one picture.
     addPage(QIcon::fromTheme(QStringLiteral("utilities-system-monitor"),
-                             style()->standardIcon(QStyle::SP_FileDialogContentsView)),
+                             style()->standardIcon(QStyle::SP_ComputerIcon)),
             tr("Drift"), m_driftPage);
     connect(m_modelPage, &ModelPage::driftRequested, this, [this](qint64 modelId) { showDrift(modelId); });
 }
@@ -806,9 +808,7 @@ void MainWindow::openAtStartup(const QString& path) {
 }
 
 void MainWindow::openDemoWorkspace() {
-    WorkspaceOptions options;
-    options.createIfMissing = true;
-    if (openWorkspace(DemoWorkspace::defaultPath(), options) &&
+    if (openWorkspace(DemoWorkspace::defaultPath(), DemoWorkspace::newFileOptions()) &&
         m_experimentsPage->experimentModel()->rowCount() <= 1)
         fillWithDemoData();
 }
@@ -1096,21 +1096,48 @@ UsersDialog* MainWindow::showUsersDialog() {
     return m_usersDialog;
 }
 
-// The version in view on the model page, or, from anywhere else, the one the user picks.
-void MainWindow::chooseAndExportReport() {
-    if (!m_session.isOpen())
-        return;
+// The model version the page in view is about: the one selected on the model page (else the
+// model's latest), the request's candidate, the drift monitor's version, the latest version
+// registered from the run shown.
+std::optional<qint64> MainWindow::versionInView() const {
     const Registry registry(*m_session.workspace());
-    if (currentPage() == m_modelPage && m_modelPage->modelId() != 0) {
+    QWidget* page = currentPage();
+    if (page == m_modelPage && m_modelPage->modelId() != 0) {
         const int selected = m_modelPage->versionsPane()->selectedVersion();
         const QList<ModelVersion> versions = registry.versions(m_modelPage->modelId());
         for (const ModelVersion& version : versions) {
-            if (version.version == selected || (selected == 0 && &version == &versions.last())) {
-                askReportPath(version.id);
-                return;
-            }
+            if (version.version == selected || (selected == 0 && &version == &versions.last()))
+                return version.id;
         }
     }
+    if (page == m_reviewsPage && m_reviewsPage->isShowingRequest() &&
+        m_reviewsPage->requestPage()->requestId() != 0)
+        return m_reviewsPage->requestPage()->request().versionId;
+    if (page == m_driftPage && m_driftPage->monitorId() != 0) {
+        if (const std::optional<DriftMonitor> monitor =
+                DriftMonitors(*m_session.workspace()).monitor(m_driftPage->monitorId()))
+            return monitor->versionId;
+    }
+    if (page == m_runPage && m_runPage->runId() != 0) {
+        const QList<ModelVersionRef> versions = registry.versionsOfRun(m_runPage->runId());
+        if (!versions.isEmpty()) {
+            if (const std::optional<ModelVersion> version =
+                    registry.version(versions.last().modelId, versions.last().version))
+                return version->id;
+        }
+    }
+    return std::nullopt;
+}
+
+// The version in view, or, from a page about none, the one the user picks.
+void MainWindow::chooseAndExportReport() {
+    if (!m_session.isOpen())
+        return;
+    if (const std::optional<qint64> inView = versionInView()) {
+        askReportPath(*inView);
+        return;
+    }
+    const Registry registry(*m_session.workspace());
     QList<QPair<QString, qint64>> choices;
     for (const RegisteredModel& model : registry.models()) {
         for (const ModelVersion& version : registry.versions(model.id))

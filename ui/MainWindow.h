@@ -231,6 +231,7 @@ private:
     void chooseModelForMonitor();
     void chooseMonitor(const QString& title, const std::function<void(qint64)>& pick);
     void chooseAndExportReport();
+    std::optional<qint64> versionInView() const;
     void askReportPath(qint64 versionId);
 
     WorkspaceSession& m_session;

@@ -1,6 +1,7 @@
 #include "MetricChartView.h"
 
 #include "AssayError.h"
+#include "ChartAxisTicks.h"
 #include "ChartPalette.h"
 #include "MetricStore.h"
 #include "WorkspaceSession.h"
@@ -133,12 +134,10 @@ void MetricChartView::refetch() {
         xTo += 1;
     }
     m_applying = true;
-    m_xAxis->setRange(xFrom, xTo);
     m_yAxis->setRange(yMin - yPad, yMax + yPad);
-    // Round ticks read better; x keeps the exact zoom window the user chose.
+    // Round ticks read better; x spans the data (or the zoom window) with round ticks inside.
     m_yAxis->applyNiceNumbers();
-    if (!m_zoom)
-        m_xAxis->applyNiceNumbers();
+    ChartAxisTicks::fitToData(m_xAxis, xFrom, xTo, 4);
     m_applying = false;
     emit fetched();
 }

@@ -7,6 +7,7 @@
 #include "TierBadgeDelegate.h"
 #include "WorkspaceSession.h"
 
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -83,25 +84,35 @@ ModelsPage::ModelsPage(WorkspaceSession& session, QWidget* parent)
 
 // Every column should be in view, the review date and the drift flag especially: when the
 // contents are wider than the table, the columns that tolerate it give way, first the business
-// owner (free text), then the tier's note ("override pending", elided beside its badge). Their
-// full text is in the tooltips.
+// owner (free text), then the tier's note ("override pending", elided beside its badge), then the
+// model owner's name. Their full text is in the tooltips.
 void ModelsPage::fitColumns() {
     m_table->resizeColumnsToContents();
     constexpr int businessOwnerWidth = 150;
     if (m_table->columnWidth(ModelOverviewModel::BusinessOwnerColumn) > businessOwnerWidth)
         m_table->setColumnWidth(ModelOverviewModel::BusinessOwnerColumn, businessOwnerWidth);
-    // The last section stretches to the viewport, so the width it needs is asked of its contents.
     const QHeaderView* header = m_table->horizontalHeader();
-    const int last = ModelOverviewModel::ColumnCount - 1;
     const QAbstractItemView* view = m_table; // sizeHintForColumn is public here, protected in QTableView
+    // Short values under long headers ("v3" under Production): the header's own text sets the
+    // width, not the room every section keeps for a sort arrow only the sorted one shows.
+    const QFontMetrics headerMetrics(header->font());
+    for (const int column :
+         {int(ModelOverviewModel::ProductionColumn), int(ModelOverviewModel::VersionsColumn),
+          int(ModelOverviewModel::RequestsColumn), int(ModelOverviewModel::FindingsColumn)}) {
+        const int text =
+            headerMetrics.horizontalAdvance(m_table->model()->headerData(column, Qt::Horizontal).toString()) +
+            (header->sortIndicatorSection() == column ? 32 : 16);
+        m_table->setColumnWidth(column, std::max(view->sizeHintForColumn(column), text));
+    }
+    // The last section stretches to the viewport, so the width it needs is asked of its contents.
+    const int last = ModelOverviewModel::ColumnCount - 1;
     int needed = std::max(view->sizeHintForColumn(last), header->sectionSizeHint(last));
     for (int column = 0; column < last; ++column)
         needed += m_table->columnWidth(column);
     int excess = needed - m_table->viewport()->width();
-    const std::pair<int, int> yielding[] = {
-        {ModelOverviewModel::BusinessOwnerColumn,
-         header->sectionSizeHint(ModelOverviewModel::BusinessOwnerColumn)},
-        {ModelOverviewModel::TierColumn, 120}};
+    const std::pair<int, int> yielding[] = {{ModelOverviewModel::BusinessOwnerColumn, 60},
+                                            {ModelOverviewModel::TierColumn, 110},
+                                            {ModelOverviewModel::OwnerColumn, 60}};
     for (const auto& [column, minimum] : yielding) {
         const int width = m_table->columnWidth(column);
         const int give = std::clamp(excess, 0, std::max(width - minimum, 0));

@@ -1,3 +1,4 @@
+#include "ChartAxisTicks.h"
 #include "CompareCurveChart.h"
 #include "CompareMetricModel.h"
 #include "ComparePage.h"
@@ -205,6 +206,18 @@ TEST_CASE("Non-finite values are never best", "[compare]") {
     CHECK(metrics.index(auc, 2).data(CompareMetricModel::IsBestRole).toBool());
 }
 
+TEST_CASE("Chart x axes span the data, with round ticks inside", "[compare][run]") {
+    CHECK(ChartAxisTicks::roundStep(249, 4) == 100);
+    CHECK(ChartAxisTicks::roundStep(24.2, 5) == 5);
+    CHECK(ChartAxisTicks::roundStep(0.9, 5) == Approx(0.2));
+    QValueAxis axis;
+    ChartAxisTicks::fitToData(&axis, 0, 249, 4);
+    CHECK(axis.max() == 249); // not the 400 that applyNiceNumbers() gives
+    CHECK(axis.tickType() == QValueAxis::TicksDynamic);
+    CHECK(axis.tickInterval() == 100);
+    CHECK(axis.tickAnchor() == 0);
+}
+
 TEST_CASE("Overlaid curves: one series per visible run, legend hides, smoothing and log scale", "[compare]") {
     CompareFixture f;
     f.addTestRuns(4);
@@ -217,6 +230,14 @@ TEST_CASE("Overlaid curves: one series per visible run, legend hides, smoothing 
     REQUIRE(test::waitFor([&] { return !chart->isLoading(); }));
     CHECK(chart->visibleSeries().size() == 4);
     CHECK(chart->chart()->series().size() == 4);
+    // In Step mode, the first shown, the y axis names the metric and x ends where the data ends.
+    CHECK(chart->chart()->axes(Qt::Vertical).first()->titleText() == QLatin1String("loss"));
+    double lastStep = 0;
+    for (QLineSeries* series : chart->visibleSeries())
+        lastStep = std::max(lastStep, series->at(series->count() - 1).x());
+    auto* xAxis = qobject_cast<QValueAxis*>(chart->chart()->axes(Qt::Horizontal).first());
+    REQUIRE(xAxis);
+    CHECK(xAxis->max() == Approx(lastStep));
     QLineSeries* second = chart->seriesOf(f.ids.at(1));
     REQUIRE(second != nullptr);
     CHECK(second->count() == 3);

@@ -166,7 +166,7 @@ TEST_CASE("The Drift page shows a monitor — a heatmap cell drives the score an
     CHECK(page.scoreChart()->scoreSeries()->count() == 4);
     CHECK(page.scoreChart()->driftedSeries()->count() == 0);
     REQUIRE(page.distributionChart()->referenceSet());
-    CHECK(page.distributionChart()->chart()->title().contains(QLatin1String("age in 2026-W02")));
+    CHECK(page.distributionChart()->title().contains(QLatin1String("age in 2026-W02")));
     const QBarSet* ageCurrent = page.distributionChart()->currentSet();
     CHECK(sum(ageCurrent) == Approx(100.0));
     const qreal ageShare = ageCurrent->at(0);
@@ -175,7 +175,7 @@ TEST_CASE("The Drift page shows a monitor — a heatmap cell drives the score an
     page.heatmap()->setCurrentIndex(page.heatmapModel()->index(charges, 3));
     CHECK(page.scoreChart()->feature() == QLatin1String("monthly_charges"));
     CHECK(page.scoreChart()->driftedSeries()->count() == 2); // weeks 3 and 4
-    CHECK(page.distributionChart()->chart()->title().contains(QLatin1String("monthly_charges in 2026-W05")));
+    CHECK(page.distributionChart()->title().contains(QLatin1String("monthly_charges in 2026-W05")));
     const std::optional<DriftDistribution> distribution =
         DriftMonitors(*f.session.workspace())
             .distribution(page.heatmapModel()->windows().at(3).id, QStringLiteral("monthly_charges"));
@@ -227,7 +227,7 @@ TEST_CASE("The Drift page reloads on a monitor's change and keeps the selected c
     const QModelIndex current = page.heatmap()->currentIndex();
     CHECK(current.row() == age);
     CHECK(current.column() == 1);
-    CHECK(page.distributionChart()->chart()->title().contains(QLatin1String("age in 2026-W03")));
+    CHECK(page.distributionChart()->title().contains(QLatin1String("age in 2026-W03")));
 }
 
 TEST_CASE("The Drift page explains what is missing instead of showing empty panes", "[drift]") {

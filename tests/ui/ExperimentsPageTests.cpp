@@ -33,6 +33,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHeaderView>
+#include <QLabel>
 #include <QListView>
 #include <QMenu>
 #include <QScrollBar>
@@ -615,6 +616,11 @@ TEST_CASE("Experiments page: grouping by a param shows groups and narrows the ta
     const QString condition = QStringLiteral("params.`model` = '%1'").arg(value);
     CHECK(panel->groupCondition() == condition);
     CHECK(fx.model().totalCount() == groups[1].runCount);
+    // The header says that the group narrows the table.
+    auto* header = fx.page->findChild<QLabel*>(QStringLiteral("runHeader"));
+    REQUIRE(header);
+    CHECK(header->text() ==
+          QStringLiteral("%1 matching runs in alpha · group %2").arg(groups[1].runCount).arg(condition));
     CHECK(fx.model().totalCount() == fx.coreCount({fx.experiment(QStringLiteral("alpha"))}, condition));
 
     // The user's filter and the group combine; the groups follow the filter.

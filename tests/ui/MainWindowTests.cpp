@@ -1,12 +1,16 @@
 #include "AuditFilter.h"
 #include "AuditTrail.h"
 #include "DemoWorkspace.h"
+#include "DriftMonitors.h"
+#include "DriftPage.h"
 #include "ExperimentListModel.h"
 #include "ExperimentsPage.h"
 #include "Identity.h"
 #include "MainWindow.h"
 #include "MainWindowFixture.h"
 #include "MlflowStoreWriter.h"
+#include "PromotionRequests.h"
+#include "Registry.h"
 #include "RunQuery.h"
 #include "RunTableModel.h"
 #include "TemporaryWorkspace.h"
@@ -20,11 +24,17 @@
 #include "WorkspaceSession.h"
 #include "WriteTransaction.h"
 
+#include <QAbstractButton>
 #include <QAction>
+#include <QComboBox>
+#include <QDateEdit>
 #include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -34,6 +44,8 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
 
 #include <catch2/catch.hpp>
 
@@ -391,4 +403,143 @@ TEST_CASE("On a network share the status bar says so and names the journal mode"
 
     w.session.open(path);
     CHECK(w.label("journalModeLabel") == QLatin1String("WAL"));
+}
+
+TEST_CASE("Export Report… offers the model version in view, whichever page shows it",
+          "[mainwindow][report]") {
+    Window w;
+    qputenv("ASSAY_USER", "alice");
+    REQUIRE(w.window.openWorkspace(demoWorkspacePath()));
+    qunsetenv("ASSAY_USER");
+    const Registry registry(*w.session.workspace());
+    const std::optional<RegisteredModel> credit = registry.modelByName(QStringLiteral("credit-default-pd"));
+    REQUIRE(credit);
+    QStringList suggested;
+    w.window.setReportPathChooser([&](const QString& name) {
+        suggested << name;
+        return QString(); // cancelled: nothing is written
+    });
+
+    SECTION("the Drift page: the monitor's version") {
+        w.window.showDrift(credit->id);
+        REQUIRE(w.window.currentPage() == w.window.driftPage());
+        const std::optional<DriftMonitor> monitor =
+            DriftMonitors(*w.session.workspace()).monitor(w.window.driftPage()->monitorId());
+        REQUIRE(monitor);
+        const ModelVersion version = *registry.versionById(monitor->versionId);
+        w.window.exportReportAction()->trigger();
+        CHECK(suggested ==
+              QStringList{QStringLiteral("credit-default-pd-v%1-report.pdf").arg(version.version)});
+    }
+    SECTION("the request page: the candidate") {
+        const PromotionRequests requests(*w.session.workspace());
+        const QList<PromotionRequest> all = requests.requests(credit->id);
+        REQUIRE_FALSE(all.isEmpty());
+        w.window.showRequest(all.first().id);
+        w.window.exportReportAction()->trigger();
+        CHECK(suggested ==
+              QStringList{QStringLiteral("credit-default-pd-v%1-report.pdf").arg(all.first().version)});
+    }
+    SECTION("a page about no version asks which") {
+        w.window.showPage(w.window.experimentsPage());
+        w.window.exportReportAction()->trigger();
+        CHECK(suggested.isEmpty());
+        auto* chooser = w.window.findChild<QInputDialog*>(QStringLiteral("driftChoice"));
+        REQUIRE(chooser);
+        chooser->close();
+    }
+}
+
+namespace {
+
+// Every visible widget of kind T below parent, with its rectangle in parent's coordinates.
+template <class T>
+QList<std::pair<QWidget*, QRect>> shownRects(QWidget* parent) {
+    QList<std::pair<QWidget*, QRect>> rects;
+    for (T* widget : parent->findChildren<T*>()) {
+        if (widget->isVisibleTo(parent))
+            rects.append({widget, QRect(widget->mapTo(parent, QPoint(0, 0)), widget->size())});
+    }
+    return rects;
+}
+
+// No two of the bar's labels, fields and buttons overlap, and each lies inside the bar.
+void requireApartAndInside(QWidget* bar) {
+    QList<std::pair<QWidget*, QRect>> rects = shownRects<QLabel>(bar);
+    rects += shownRects<QComboBox>(bar);
+    rects += shownRects<QLineEdit>(bar);
+    rects += shownRects<QAbstractButton>(bar);
+    rects += shownRects<QDateEdit>(bar);
+    // A combo's or a date edit's own line edit lies inside it.
+    rects.removeIf([](const std::pair<QWidget*, QRect>& r) {
+        return qobject_cast<QComboBox*>(r.first->parentWidget()) ||
+               qobject_cast<QDateEdit*>(r.first->parentWidget()) ||
+               qobject_cast<QLineEdit*>(r.first->parentWidget());
+    });
+    REQUIRE(rects.size() >= 4);
+    for (qsizetype i = 0; i < rects.size(); ++i) {
+        INFO(rects[i].first->objectName().toStdString() << " " << rects[i].first->metaObject()->className());
+        CHECK(bar->rect().contains(rects[i].second));
+        for (qsizetype j = i + 1; j < rects.size(); ++j)
+            CHECK_FALSE(rects[i].second.intersects(rects[j].second));
+    }
+}
+
+} // namespace
+
+TEST_CASE("At 1024 × 700 every page keeps its controls apart, whole and in view", "[mainwindow][layout]") {
+    Window w;
+    qputenv("ASSAY_USER", "alice");
+    REQUIRE(w.window.openWorkspace(demoWorkspacePath()));
+    qunsetenv("ASSAY_USER");
+    w.window.resize(1024, 700);
+    QTest::qWait(50); // the layouts settle, lines that wrap included
+
+    SECTION("the Experiments toolbar: no command cut short") {
+        w.window.showPage(w.window.experimentsPage());
+        QTest::qWait(50);
+        auto* bar = w.window.findChild<QWidget*>(QStringLiteral("runToolBar"));
+        REQUIRE(bar);
+        requireApartAndInside(bar);
+        for (QToolButton* button : bar->findChildren<QToolButton*>())
+            CHECK(button->width() >= button->sizeHint().width());
+    }
+    SECTION("the Audit filter bar: fields apart, labels beside them") {
+        w.window.showAudit();
+        QTest::qWait(50);
+        auto* bar = w.window.findChild<QWidget*>(QStringLiteral("auditFilterBar"));
+        REQUIRE(bar);
+        requireApartAndInside(bar);
+    }
+    SECTION("the Drift page: the latest, drifted weeks in view") {
+        const std::optional<RegisteredModel> credit =
+            Registry(*w.session.workspace()).modelByName(QStringLiteral("credit-default-pd"));
+        REQUIRE(credit);
+        w.window.showDrift(credit->id);
+        QTest::qWait(50);
+        auto* heatmap = w.window.findChild<QTableView*>(QStringLiteral("driftHeatmap"));
+        REQUIRE(heatmap);
+        REQUIRE(heatmap->currentIndex().isValid());
+        const int last = heatmap->model()->columnCount() - 1;
+        CHECK(heatmap->currentIndex().column() == last);
+        const QRect cell = heatmap->visualRect(heatmap->currentIndex());
+        CHECK(heatmap->viewport()->rect().contains(cell));
+    }
+}
+
+TEST_CASE("Each page in the navigation has a picture of its own", "[mainwindow]") {
+    Window w;
+    auto* navigation = w.window.findChild<QListWidget*>(QStringLiteral("navigation"));
+    REQUIRE(navigation);
+    REQUIRE(navigation->count() >= 7);
+    QList<QImage> pictures;
+    for (int row = 0; row < navigation->count(); ++row)
+        pictures << navigation->item(row)->icon().pixmap(32).toImage();
+    for (int i = 0; i < pictures.size(); ++i) {
+        for (int j = i + 1; j < pictures.size(); ++j) {
+            INFO(navigation->item(i)->text().toStdString()
+                 << " and " << navigation->item(j)->text().toStdString());
+            CHECK(pictures[i] != pictures[j]);
+        }
+    }
 }
