@@ -98,7 +98,8 @@ void DriftChartView::resizeEvent(QResizeEvent* event) {
 void DriftChartView::fitTitle() {
     const QString full = m_range.isEmpty() ? m_title : QStringLiteral("%1, %2").arg(m_title, m_range);
     const QFontMetrics metrics(chart()->titleFont());
-    const int width = static_cast<int>(chart()->size().width()) - 16;
+    // Qt Charts keeps margins around the title and elides it when it would touch them.
+    const int width = static_cast<int>(chart()->size().width()) - 48;
     QStringList lines;
     for (const QString& part : full.split(QStringLiteral(" — "))) {
         QString line;

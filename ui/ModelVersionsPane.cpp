@@ -40,7 +40,7 @@ ModelVersionsPane::ModelVersionsPane(WorkspaceSession& session, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ModelVersionsPane::updateButtons);
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_table->resizeColumnsToContents();
+        m_table->fitColumnsToContents();
         updateButtons();
     });
 

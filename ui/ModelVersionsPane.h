@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ReadOnlyTableView.h"
+
 #include <QWidget>
 
 class QPushButton;
@@ -44,7 +46,7 @@ private:
     void updateButtons();
 
     ModelVersionModel* m_model;
-    QTableView* m_table = nullptr;
+    ReadOnlyTableView* m_table = nullptr;
     QPushButton* m_openRun = nullptr;
     QPushButton* m_requestPromotion = nullptr;
     QPushButton* m_editCard = nullptr;

@@ -17,4 +17,13 @@ ReadOnlyTableView::ReadOnlyTableView(QAbstractItemModel* model, const QString& o
     horizontalHeader()->setStretchLastSection(true);
 }
 
+void ReadOnlyTableView::fitColumnsToContents() {
+    resizeColumnsToContents();
+    QHeaderView* header = horizontalHeader();
+    if (header->stretchLastSection()) {
+        header->setStretchLastSection(false);
+        header->setStretchLastSection(true);
+    }
+}
+
 } // namespace assay

@@ -12,6 +12,10 @@ class ReadOnlyTableView : public QTableView {
 
 public:
     ReadOnlyTableView(QAbstractItemModel* model, const QString& objectName, QWidget* parent = nullptr);
+
+    // resizeColumnsToContents(), after which the last column still stretches to the right edge:
+    // sized to its contents it would otherwise keep that width when the view grows.
+    void fitColumnsToContents();
 };
 
 } // namespace assay

@@ -23,6 +23,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -326,4 +327,29 @@ TEST_CASE("The model page lists requests, findings and risk assessments", "[mode
                   ->text()
                   .startsWith(QLatin1String("Not assessed")));
     }
+}
+
+TEST_CASE("The Versions table's last column still reaches the right edge after a card is saved", "[model]") {
+    PageFixture f;
+    f.page.showModel(f.models.churn);
+    QTableView* table = f.page.versionsPane()->table();
+    const QHeaderView* header = table->horizontalHeader();
+    const int last = table->model()->columnCount() - 1;
+    const auto rightEdge = [&] {
+        return header->sectionViewportPosition(last) + header->sectionSize(last);
+    };
+    QTest::qWait(20);
+    REQUIRE(rightEdge() == table->viewport()->width());
+
+    f.session.workspace()->write([&](WriteTransaction& tx) {
+        const qint64 versionId = Registry(tx.workspace()).version(f.models.churn, 3)->id;
+        QMap<QString, QString> fields = ModelCards(tx.workspace()).card(versionId).fields;
+        fields.insert(QStringLiteral("caveats"), QStringLiteral("A short one."));
+        ModelCards::save(tx, versionId, fields);
+    });
+    QTest::qWait(20);
+    CHECK(rightEdge() == table->viewport()->width());
+    f.page.resize(1400, 800);
+    QTest::qWait(20);
+    CHECK(rightEdge() == table->viewport()->width());
 }
