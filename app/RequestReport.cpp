@@ -103,7 +103,10 @@ QString RequestReport::text() const {
     }
     // A closed request: what each reviewer saw when signing, not today's data.
     for (const Decision& decision : PromotionRequests(m_workspace).decisions(m_request)) {
-        text += QStringLiteral("Gates as %1 saw them when signing decision %2 on %3:\n")
+        text += (decision.status == Decision::Status::Invalid
+                     ? QStringLiteral("Gates recorded with decision %2 by %1 on %3, whose signature does not "
+                                      "verify (not what anyone signed):\n")
+                     : QStringLiteral("Gates as %1 saw them when signing decision %2 on %3:\n"))
                     .arg(decision.decidedBy)
                     .arg(decision.id)
                     .arg(CliTime::date(decision.decidedAt)) +

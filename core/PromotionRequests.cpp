@@ -391,7 +391,11 @@ qint64 PromotionRequests::decide(WriteTransaction& tx, SecretStore& store, qint6
     decision.signOff = chooseSignOff(requests, request, input, tx.actor());
     decision.outcome = input.outcome;
     decision.comment = input.comment.trimmed();
-    decision.snapshot = snapshotOf(tx.workspace(), request, requests.liveEvidence(request));
+    decision.snapshot = requests.snapshot(request);
+    if (input.expectedSnapshotHash && *input.expectedSnapshotHash != decision.snapshot->hash())
+        throw AssayError(QStringLiteral("What request #%1 shows changed while you were deciding (its gates, "
+                                        "evidence or champion); look at it again before signing.")
+                             .arg(requestId));
     decision.evidenceHash = EvidenceBundle::hash(decision.snapshot->evidence);
     decision.gates = PromotionGates::summary(decision.snapshot->gates);
     decision.conditions = input.conditions;
@@ -495,6 +499,10 @@ QList<PromotionRequest> PromotionRequests::requests(std::optional<qint64> modelI
 
 QList<PromotionRequest> PromotionRequests::openRequests() const {
     return queryRequests(m_workspace.database(), QStringLiteral("WHERE p.status = 'open' ORDER BY p.id"), {});
+}
+
+DecisionSnapshot PromotionRequests::snapshot(const PromotionRequest& request) const {
+    return snapshotOf(m_workspace, request, liveEvidence(request));
 }
 
 QJsonObject PromotionRequests::liveEvidence(const PromotionRequest& request) const {

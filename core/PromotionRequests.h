@@ -31,6 +31,9 @@ public:
         QList<DecisionCondition> conditions; // approve with conditions only
         QString signOff;                     // empty: the first sign-off the decider can give
         std::optional<int> expectedRevision; // the revision the decider looked at
+        // The hash of the snapshot (gates, evidence, champion) the decider looked at: a metric
+        // logged or an alias moved in the meantime changes what would be signed, not the revision.
+        std::optional<QString> expectedSnapshotHash;
     };
 
     // A data scientist asks to point alias at a version of an assessed model with an owner.
@@ -54,6 +57,8 @@ public:
     // Every decision on the request, oldest first, each with its status worked out now.
     QList<Decision> decisions(const PromotionRequest& request) const;
     QJsonObject liveEvidence(const PromotionRequest& request) const;
+    // What a decision on the request would record and sign now.
+    DecisionSnapshot snapshot(const PromotionRequest& request) const;
     // The sign-offs the request's tier requires and the decisions that give them.
     QList<SignOff> signOffs(const PromotionRequest& request) const;
     DecisionEligibility eligibility(const PromotionRequest& request, const QString& login) const;

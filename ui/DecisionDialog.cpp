@@ -48,6 +48,7 @@ DecisionDialog::DecisionDialog(WorkspaceSession& session, const PromotionRequest
     setWindowTitle(tr("Decide on Request #%1").arg(request.id));
     const Workspace& workspace = *m_session.workspace();
     m_eligibility = PromotionRequests(workspace).eligibility(request, workspace.actor());
+    m_snapshotHash = PromotionRequests(workspace).snapshot(request).hash(); // what the page shows now
 
     auto* layout = new QVBoxLayout(this);
     auto* heading = new QLabel(tr("<b>%1</b><br>Tier %2 · revision %3 · submitted by %4")
@@ -214,6 +215,7 @@ bool DecisionDialog::decide() {
         input.conditions = m_conditions->conditions();
     input.signOff = input.outcome == Decision::Outcome::Reject ? QString() : m_eligibility.signOff;
     input.expectedRevision = m_request.revision;
+    input.expectedSnapshotHash = m_snapshotHash;
     try {
         m_session.workspace()->write([&](WriteTransaction& tx) {
             m_decisionId = PromotionRequests::decide(tx, m_session.secretStore(), m_request.id, input);

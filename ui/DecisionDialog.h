@@ -57,6 +57,7 @@ private:
     WorkspaceSession& m_session;
     PromotionRequest m_request;
     DecisionEligibility m_eligibility;
+    QString m_snapshotHash; // of what the reviewer saw when the dialog opened
     qint64 m_decisionId = 0;
 
     QLabel* m_eligibilityLabel = nullptr;

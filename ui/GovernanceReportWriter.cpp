@@ -213,9 +213,14 @@ QString GovernanceReportWriter::requests() const {
                               entry.gates);
         } else {
             for (const Decision& d : entry.decisions)
-                html += gateTable(QStringLiteral("Gate as %1 saw it when signing, %2")
-                                      .arg(person(d.decidedBy), when(d.decidedAt)),
-                                  PromotionGates::recorded(d));
+                html += gateTable(
+                    d.status == Decision::Status::Invalid
+                        ? QStringLiteral("Gate recorded with %1's decision of %2 (signature invalid: "
+                                         "not what anyone signed)")
+                              .arg(person(d.decidedBy), when(d.decidedAt))
+                        : QStringLiteral("Gate as %1 saw it when signing, %2")
+                              .arg(person(d.decidedBy), when(d.decidedAt)),
+                    PromotionGates::recorded(d));
         }
         QList<QStringList> evidence;
         for (const auto& [label, present] : entry.evidence)

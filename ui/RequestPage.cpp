@@ -280,9 +280,14 @@ void RequestPage::load() {
         if (m_request.isOpen() || decisions.isEmpty()) {
             showToday(*workspace, live);
         } else {
-            const auto chosen = std::find_if(decisions.cbegin(), decisions.cend(),
-                                             [this](const Decision& d) { return d.id == m_shownDecisionId; });
-            showSigned(chosen != decisions.cend() ? *chosen : decisions.last());
+            // The decision chosen before; else the latest whose signature holds: a row added to the
+            // file with a signature that does not verify is nobody's view of the request.
+            const Decision* chosen = nullptr;
+            for (const Decision& d : decisions)
+                chosen = d.id == m_shownDecisionId ? &d : chosen;
+            for (auto it = decisions.crbegin(); !chosen && it != decisions.crend(); ++it)
+                chosen = it->status != Decision::Status::Invalid ? &*it : nullptr;
+            showSigned(chosen ? *chosen : decisions.last());
         }
         m_stack->setCurrentWidget(m_body);
     } catch (const AssayError& error) {
@@ -323,14 +328,21 @@ void RequestPage::showSigned(const Decision& decision) {
         m_decisionView->selectRow(row);
     m_gates->setGates(PromotionGates::recorded(decision));
     DecisionSnapshot snapshot;
-    if (decision.snapshot) {
+    // Before snapshots only the request's evidence was kept: it is what this decision signed only
+    // when its hash is the one signed.
+    const bool submittedWasSigned = EvidenceBundle::hash(m_request.evidence) == decision.evidenceHash;
+    if (decision.snapshot)
         snapshot = *decision.snapshot;
-    } else {
-        snapshot.evidence = m_request.evidence; // all that was kept before snapshots
-    }
+    else if (submittedWasSigned)
+        snapshot.evidence = m_request.evidence;
     m_evidence->setSnapshot(m_request, snapshot, m_primaryMetric, m_higherIsBetter);
     const QString when = RunValueFormat::dateTime(decision.decidedAt);
-    m_gatesTitle->setText(tr("Gates as %1 saw them when signing, %2").arg(decision.decidedBy, when));
+    const bool invalid = decision.status == Decision::Status::Invalid;
+    m_gatesTitle->setText(
+        invalid ? tr("Gates recorded with %1's decision of %2, whose signature does not verify: "
+                     "not what anyone signed")
+                      .arg(decision.decidedBy, when)
+                : tr("Gates as %1 saw them when signing, %2").arg(decision.decidedBy, when));
     m_gatesTitle->setToolTip(
         tr("Recorded and signed with decision %1; select another decision to see what its "
            "reviewer saw.")
@@ -338,8 +350,12 @@ void RequestPage::showSigned(const Decision& decision) {
     showEvidenceChange(EvidenceBundle::changedParts(m_request.evidence, snapshot.evidence),
                        tr("● The evidence changed between submission and this decision: %1."));
     if (!decision.snapshot)
-        m_championNote->setText(tr("Decisions signed before Assay kept snapshots recorded no champion; the "
-                                   "evidence shown is as submitted."));
+        m_championNote->setText(
+            submittedWasSigned ? tr("Decisions signed before Assay kept snapshots recorded no champion; "
+                                    "the evidence shown is as submitted, which is what this one signed.")
+                               : tr("Decisions signed before Assay kept snapshots recorded no champion, and "
+                                    "the evidence this one signed differs from the submission's and was not "
+                                    "kept."));
     else if (m_request.kind == PromotionRequest::Kind::Review)
         m_championNote->setText(tr("A periodic review looks at the version in production itself."));
     else
@@ -349,7 +365,8 @@ void RequestPage::showSigned(const Decision& decision) {
                       .arg(*snapshot.championVersion)
                       .arg(m_request.alias, decision.decidedBy)
                 : tr("Nothing held %1 when %2 signed.").arg(m_request.alias, decision.decidedBy));
-    m_evidenceTitle->setText(snapshot.championVersion
+    m_evidenceTitle->setText(invalid ? tr("Evidence recorded with a decision whose signature does not verify")
+                             : snapshot.championVersion
                                  ? tr("Evidence as %1 signed it, beside the champion").arg(decision.decidedBy)
                                  : tr("Evidence as %1 signed it").arg(decision.decidedBy));
     fitColumns();

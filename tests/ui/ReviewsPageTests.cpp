@@ -661,6 +661,30 @@ TEST_CASE("A closed request shows the gates and evidence each decision recorded,
         CHECK(decisions->viewport()->rect().contains(signature));
     }
 
+    // A decision row added to the file, with a signature that does not verify, is not what the
+    // page shows by default, and says what it is when chosen.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("forger"));
+        db.setDatabaseName(f.ws.path());
+        REQUIRE(db.open());
+        QSqlQuery forge(db);
+        REQUIRE(forge.exec(QStringLiteral(
+            "INSERT INTO decisions (request_id, sign_off, outcome, comment, evidence_hash, gates, "
+            "decided_at, "
+            "decided_by, key_id, signature, snapshot) SELECT request_id, sign_off, outcome, 'All clear', "
+            "evidence_hash, gates, decided_at + 1, 'mallory', key_id, signature, "
+            "replace(snapshot, '\"status\":\"failed\"', '\"status\":\"passed\"') FROM decisions "
+            "ORDER BY id DESC LIMIT 1")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("forger"));
+    vera.session->reloadAll();
+    vera.page.showRequest(id);
+    REQUIRE(page.decisionModel()->rowCount() == 3);
+    CHECK(gatesTitle->text().startsWith(QStringLiteral("Gates as vera saw them when signing")));
+    const QRect forged = decisions->visualRect(page.decisionModel()->index(2, DecisionModel::OutcomeColumn));
+    QTest::mouseClick(decisions->viewport(), Qt::LeftButton, {}, forged.center());
+    CHECK(gatesTitle->text().contains(QStringLiteral("whose signature does not verify")));
+
     // A click on olga's decision shows what she saw.
     const QRect olgaRow = decisions->visualRect(page.decisionModel()->index(0, DecisionModel::OutcomeColumn));
     QTest::mouseClick(decisions->viewport(), Qt::LeftButton, {}, olgaRow.center());

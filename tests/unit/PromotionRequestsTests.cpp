@@ -5,6 +5,7 @@
 #include "Findings.h"
 #include "GovernanceScenario.h"
 #include "Identity.h"
+#include "MetricStore.h"
 #include "ModelCards.h"
 #include "PromotionGates.h"
 #include "Registry.h"
@@ -403,6 +404,37 @@ TEST_CASE("A decision keeps the gates and evidence its reviewer saw, signed, wha
         CHECK(decision.snapshot->championEvidence.value(QStringLiteral("version")).toInt() == 1);
         CHECK(EvidenceBundle::hash(decision.snapshot->evidence) == decision.evidenceHash);
     }
+}
+
+TEST_CASE("A decision on gates or evidence that changed since the reviewer looked is refused",
+          "[governance]") {
+    GovernanceScenario scenario(3);
+    const qint64 id = scenario.submit();
+    const QString seen =
+        PromotionRequests(scenario.as(olga)).snapshot(scenario.request(id)).hash(); // the dialog opens
+    // Meanwhile a metric is logged on the candidate's run: the request's revision stays.
+    scenario.as(ada).write([&](WriteTransaction& tx) {
+        const qint64 runId = *Registry(tx.workspace()).version(scenario.modelId(), 2)->runId;
+        MetricSeries late;
+        late.steps = {99};
+        late.timestamps = {1};
+        late.values = {0.5};
+        MetricStore::log(tx, runId, {{QStringLiteral("auc"), late}});
+    });
+    PromotionRequests::DecisionInput input;
+    input.comment = QStringLiteral("Fine");
+    input.expectedRevision = scenario.request(id).revision;
+    input.expectedSnapshotHash = seen;
+    CHECK_THROWS_WITH(scenario.as(olga).write([&](WriteTransaction& tx) {
+        PromotionRequests::decide(tx, scenario.keychain(), id, input);
+    }),
+                      Catch::Contains("changed while you were deciding"));
+    CHECK(decisionsOf(scenario, id).isEmpty());
+    // Looked at again, it is signed.
+    input.expectedSnapshotHash = PromotionRequests(scenario.as(olga)).snapshot(scenario.request(id)).hash();
+    scenario.as(olga).write(
+        [&](WriteTransaction& tx) { PromotionRequests::decide(tx, scenario.keychain(), id, input); });
+    CHECK(decisionsOf(scenario, id).size() == 1);
 }
 
 TEST_CASE("A decision made before snapshots shows the gate statuses it signed", "[governance]") {
