@@ -79,10 +79,11 @@ new_root() {
 
 # Runs a shell command inside a root with a clean environment, as a fresh login would have it.
 in_root() {
-    local root=$1 dir=$2 what=$3 command=$4
+    local root=$1 dir=$2 what=$3 command=$4 started=$SECONDS
     say "$what"
     chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
         ${CI:+CI=$CI} /bin/bash -c "cd $dir && $command"
+    say "... took $((SECONDS - started)) s"
 }
 
 readme_command() { # the README's fenced command after the given comment line
