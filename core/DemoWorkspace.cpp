@@ -22,6 +22,7 @@ namespace assay {
 namespace {
 
 constexpr qint64 day = 24LL * 3600 * 1000;
+constexpr qint64 hour = 3600LL * 1000;
 constexpr qint64 historySpan = 120 * day;
 
 enum class Task { Classification, Regression };
@@ -404,24 +405,27 @@ DemoGovernance::Model registerModel(WriteTransaction& tx, const ExperimentPlan& 
     if (champions.size() > 4)
         champions.erase(champions.begin(), champions.end() - 4);
     const QString registrar = QStringLiteral("alice");
-    const qint64 createdAt = champions.front().endTime + day;
+    const auto count = static_cast<qint64>(champions.size());
+    // Spaced so that each version's review fits before the next one arrives, but never before its
+    // run ended: the trail lists events in time order, and a version cannot precede its run.
+    const auto registeredAt = [&](qint64 i) {
+        return std::max(std::min(now - (count - i) * 12 * day, champions[i].endTime + day),
+                        champions[i].endTime + hour);
+    };
+    const qint64 createdAt = std::min(champions.front().endTime + day, registeredAt(0));
     tx.replayAs(registrar, createdAt);
     const qint64 modelId = Registry::createModel(tx, latin1(plan.model), latin1(plan.description), createdAt);
     DemoGovernance::Model model{modelId, latin1(plan.model), latin1(plan.owner), registrar, {}};
-    const auto count = static_cast<qint64>(champions.size());
     for (qint64 i = 0; i < count; ++i) {
-        // Spaced so that each version's review fits before the next one arrives.
-        const qint64 registeredAt = std::min(now - (count - i) * 12 * day, champions[i].endTime + day);
-        tx.replayAs(registrar, registeredAt);
+        const qint64 at = registeredAt(i);
+        tx.replayAs(registrar, at);
         const int version = Registry::createVersion(
-            tx, modelId, champions[i].id, QStringLiteral("Best %1 run so far").arg(latin1(plan.name)),
-            registeredAt);
-        model.versions.push_back({version, registeredAt});
+            tx, modelId, champions[i].id, QStringLiteral("Best %1 run so far").arg(latin1(plan.name)), at);
+        model.versions.push_back({version, at});
         if (i + 2 < count) {
-            tx.replayAs(registrar, registeredAt + 7 * day);
+            tx.replayAs(registrar, at + 7 * day);
             Registry::setAlias(tx, modelId, QStringLiteral("production"), version,
-                               QStringLiteral("Promoted before sign-off moved to Assay"),
-                               registeredAt + 7 * day);
+                               QStringLiteral("Promoted before sign-off moved to Assay"), at + 7 * day);
         }
     }
     if (count > 1) {

@@ -279,6 +279,14 @@ TEST_CASE("The demo's audit trail runs forward in time, as a real workspace's wo
                   .toLongLong() < before - 800LL * 86'400'000);
         CHECK(SqlQuery::scalar(workspace->database(), QStringLiteral("SELECT max(at) FROM audit_log"))
                   .toLongLong() <= QDateTime::currentMSecsSinceEpoch());
+        // Causes come first: no version before its run ended or before its model, no decision
+        // before its request.
+        CHECK(scalar(*workspace, "SELECT count(*) FROM model_versions v JOIN runs r ON r.id = v.run_id "
+                                 "WHERE v.created_at < r.end_time") == 0);
+        CHECK(scalar(*workspace, "SELECT count(*) FROM model_versions v JOIN registered_models m "
+                                 "ON m.id = v.model_id WHERE v.created_at < m.created_at") == 0);
+        CHECK(scalar(*workspace, "SELECT count(*) FROM decisions d JOIN promotion_requests p "
+                                 "ON p.id = d.request_id WHERE d.decided_at < p.submitted_at") == 0);
         // Decisions, registry and runs are stamped when they happened, not when the demo was filled.
         CHECK(scalar(*workspace, "SELECT count(*) FROM audit_log WHERE action = 'decision.sign'") >= 8);
         CHECK(SqlQuery::scalar(workspace->database(),
