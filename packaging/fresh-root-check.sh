@@ -11,6 +11,7 @@
 #                                           one, else the package workflow); then `apt-get install
 #                                           ./assay_*.deb` in a second pristine root, `assay-cli
 #                                           --version` and the demo (a screenshot) from /usr/bin there
+#   packaging/fresh-root-check.sh install FILE.deb   only the second root's part of `package`
 #   packaging/fresh-root-check.sh all       what .ci/run does, in one root: tests; the release preset
 #                                           configured and the demo opened from the ci tree (the same
 #                                           sources without -Werror: a second full build would not fit
@@ -92,13 +93,15 @@ readme_command() { # the README's fenced command after the given comment line
 
 make_base
 mkdir -p "$out"
-build_root=$(new_root)
-mkdir -p "$build_root/src/project"
-(cd "$project" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) |
-    tar -C "$build_root/src/project" -xf -
-if [[ -d $project/../shared ]]; then cp -a "$project/../shared" "$build_root/src/shared"; fi
-
-in_root "$build_root" /src/project "install-build-deps.sh in a pristine root" "packaging/install-build-deps.sh"
+# The root the project is built in: the work tree copied in, build-deps.txt installed.
+prepare_build_root() {
+    build_root=$(new_root)
+    mkdir -p "$build_root/src/project"
+    (cd "$project" && git ls-files -co --exclude-standard -z | tar --null -T - -cf -) |
+        tar -C "$build_root/src/project" -xf -
+    if [[ -d $project/../shared ]]; then cp -a "$project/../shared" "$build_root/src/shared"; fi
+    in_root "$build_root" /src/project "install-build-deps.sh in a pristine root" "packaging/install-build-deps.sh"
+}
 
 run_tests() {
     local command
@@ -107,12 +110,15 @@ run_tests() {
     in_root "$build_root" /src/project "the README's test command: $command" "$command"
 }
 
-# The demo opened by a workbench binary of the build root, offscreen; its screenshot is kept.
+# The demo filled by assay-cli, then opened by the workbench, offscreen; the screenshot is kept.
+# (assay --demo alone would fill a new demo on a worker and be photographed before it finished.)
 open_demo() {
-    local binary=$1 name=$2
-    in_root "$build_root" /src/project "the workbench opens on the demo ($binary, offscreen)" \
-        "QT_QPA_PLATFORM=offscreen $binary --demo --screenshot /tmp/$name.png && test -s /tmp/$name.png"
-    cp "$build_root/tmp/$name.png" "$out/$name.png"
+    local root=$1 bin=$2 name=$3
+    in_root "$root" /tmp "the workbench opens on the demo ($bin, offscreen)" \
+        "rm -f ~/.local/share/assay/demo.assay && mkdir -p ~/.local/share/assay && \
+         $bin/assay-cli demo ~/.local/share/assay/demo.assay && \
+         QT_QPA_PLATFORM=offscreen $bin/assay --demo --screenshot /tmp/$name.png && test -s /tmp/$name.png"
+    cp "$root/tmp/$name.png" "$out/$name.png"
 }
 
 run_first() {
@@ -124,14 +130,27 @@ run_first() {
     in_root "$build_root" /src/project "the README's first command: $command" \
         "$command >/tmp/first.log 2>&1 || { tail -40 /tmp/first.log; exit 1; }"
     in_root "$build_root" /src/project "assay-cli --version (release tree)" "build/release/app/assay-cli --version"
-    open_demo build/release/app/assay demo-release-tree
+    open_demo "$build_root" /src/project/build/release/app demo-release-tree
 }
 
 # The release preset's configure step, and the demo from the ci tree the test command built.
 run_first_configure() {
     in_root "$build_root" /src/project "configure (cmake --preset release)" \
         "cmake --preset release >/tmp/configure.log 2>&1 || { tail -30 /tmp/configure.log; exit 1; }"
-    open_demo build/ci/app/assay demo-ci-tree
+    open_demo "$build_root" /src/project/build/ci/app demo-ci-tree
+}
+
+# Installs a .deb into a second pristine root, where it must start on its Depends alone.
+install_deb() {
+    local path=$1 deb install_root
+    deb=$(basename "$path")
+    install_root=$(new_root)
+    cp "$path" "$install_root/tmp/"
+    # --no-install-recommends: the package's Depends must be enough on their own.
+    in_root "$install_root" /tmp "apt-get install ./$deb in a second pristine root" \
+        "apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ./$deb >/tmp/install.log 2>&1 || { tail -30 /tmp/install.log; exit 1; }"
+    in_root "$install_root" /tmp "assay-cli --version (installed)" "assay-cli --version"
+    open_demo "$install_root" /usr/bin demo-installed
 }
 
 run_package() {
@@ -146,20 +165,13 @@ run_package() {
     fi
     local deb
     deb=$(cd "$build_root/src/project/$tree" && ls assay_*.deb)
-    local install_root
-    install_root=$(new_root)
-    cp "$build_root/src/project/$tree/$deb" "$install_root/tmp/"
-    # --no-install-recommends: the package's Depends must be enough on their own.
-    in_root "$install_root" /tmp "apt-get install ./$deb in a second pristine root" \
-        "apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ./$deb >/tmp/install.log 2>&1 || { tail -30 /tmp/install.log; exit 1; }"
-    in_root "$install_root" /tmp "assay-cli --version (installed)" "assay-cli --version"
-    in_root "$install_root" /tmp "the installed workbench opens on the demo (offscreen)" \
-        "QT_QPA_PLATFORM=offscreen assay --demo --screenshot /tmp/demo.png && test -s /tmp/demo.png"
-    cp "$install_root/tmp/demo.png" "$out/demo-installed.png"
+    install_deb "$build_root/src/project/$tree/$deb"
     say "screenshots in $out"
 }
 
+[[ $mode == install ]] || prepare_build_root
 case $mode in
+install) install_deb "$(realpath "${2:?the .deb to install}")" ;;
 tests) run_tests ;;
 first) run_first ;;
 package) run_package ;;
