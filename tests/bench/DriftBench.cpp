@@ -1,8 +1,8 @@
 // Drift figures: 20 numerical features, 1,000,000 reference and 1,000,000 current rows written as
 // CSV, read back, then every statistic for every feature; prints JSON. When python3 with scipy
 // is present, drift_scipy.py computes the same on the same files and the ratio is printed.
-#include "CsvReader.h"
-#include "DriftStatistics.h"
+#include "core/drift/CsvReader.h"
+#include "core/drift/DriftStatistics.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

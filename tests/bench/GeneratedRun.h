@@ -1,7 +1,7 @@
 #pragma once
 
-#include "MetricSeries.h"
-#include "Run.h"
+#include "core/tracking/MetricSeries.h"
+#include "core/tracking/Run.h"
 
 #include <QMap>
 #include <QString>

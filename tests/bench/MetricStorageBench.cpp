@@ -6,12 +6,12 @@
 // uses MLflow's own DDL and prepared inserts in one transaction through the SQLite C API, the
 // fastest way to fill it, so the ratio flatters MLflow rather than us.
 #include "BenchTiming.h"
-#include "MetricStore.h"
 #include "MlflowSchema.h"
-#include "SqlQuery.h"
-#include "Tracking.h"
-#include "Workspace.h"
-#include "WriteTransaction.h"
+#include "core/base/SqlQuery.h"
+#include "core/tracking/MetricStore.h"
+#include "core/tracking/Tracking.h"
+#include "core/workspace/Workspace.h"
+#include "core/workspace/WriteTransaction.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

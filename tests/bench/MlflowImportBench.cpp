@@ -6,10 +6,10 @@
 // Targets (issue 4): the file store in 15 s or less, the database in 10 s or less. The database
 // is built from latest_schema.sql alone, which has no index on metrics.run_uuid (databases that
 // MLflow migrated have one): the slower of the importer's two ways of reading metrics.
-#include "MlflowImporter.h"
 #include "MlflowSchema.h"
-#include "SqlQuery.h"
-#include "Workspace.h"
+#include "core/base/SqlQuery.h"
+#include "core/mlflow/MlflowImporter.h"
+#include "core/workspace/Workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -10,14 +10,14 @@
 // params and tags for the page), prepared and run in C: no Python, no ORM, which flatters MLflow.
 // MLflow returns no total, so its figures have no count in them; Assay's do.
 #include "BenchTiming.h"
-#include "MetricStore.h"
 #include "MlflowSchema.h"
 #include "RunGenerator.h"
-#include "RunQuery.h"
-#include "SqlQuery.h"
-#include "Tracking.h"
-#include "Workspace.h"
-#include "WriteTransaction.h"
+#include "core/base/SqlQuery.h"
+#include "core/tracking/MetricStore.h"
+#include "core/tracking/RunQuery.h"
+#include "core/tracking/Tracking.h"
+#include "core/workspace/Workspace.h"
+#include "core/workspace/WriteTransaction.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

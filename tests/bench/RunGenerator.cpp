@@ -1,8 +1,8 @@
 #include "RunGenerator.h"
 
-#include "MetricStore.h"
-#include "Tracking.h"
-#include "WriteTransaction.h"
+#include "core/tracking/MetricStore.h"
+#include "core/tracking/Tracking.h"
+#include "core/workspace/WriteTransaction.h"
 
 #include <cmath>
 

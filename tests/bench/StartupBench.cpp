@@ -15,12 +15,12 @@
 // ASSAY_BENCH_STARTS=N sets the number of warm starts (5); ASSAY_BENCH_DROP_CACHES=1 adds starts
 // after dropping the whole page cache, which needs root.
 #include "BenchTiming.h"
-#include "DemoWorkspace.h"
 #include "RunGenerator.h"
-#include "SqlQuery.h"
-#include "Tracking.h"
-#include "Workspace.h"
-#include "WriteTransaction.h"
+#include "core/base/SqlQuery.h"
+#include "core/demo/DemoWorkspace.h"
+#include "core/tracking/Tracking.h"
+#include "core/workspace/Workspace.h"
+#include "core/workspace/WriteTransaction.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,13 +1,13 @@
 // Real mlruns/ trees from public projects, read in place from shared/fixtures/mlflow/filestore.
 // Each test asserts the verified facts that SOURCES.txt lists for its tree (J1-J6, L1-L5,
 // M1-M6), then that importing the tree again adds nothing.
-#include "AuditLog.h"
-#include "MetricStore.h"
-#include "MlflowImporter.h"
-#include "Registry.h"
-#include "SqlQuery.h"
-#include "TemporaryWorkspace.h"
-#include "Tracking.h"
+#include "core/base/SqlQuery.h"
+#include "core/mlflow/MlflowImporter.h"
+#include "core/registry/Registry.h"
+#include "core/tracking/MetricStore.h"
+#include "core/tracking/Tracking.h"
+#include "core/workspace/AuditLog.h"
+#include "tests/support/TemporaryWorkspace.h"
 
 #include <algorithm>
 #include <catch2/catch.hpp>

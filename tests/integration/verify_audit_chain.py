@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Re-checks an Assay audit chain with nothing but Python's standard library, as the README
+"""Re-checks an Assay audit chain with nothing but Python's standard library, as docs/workspace-file.md
 tells auditors to, on a demo workspace made by the built assay-cli. Proves the documented
 canonical form is the one Assay hashes; a tampered copy must then fail the same check."""
 import hashlib

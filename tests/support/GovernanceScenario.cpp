@@ -1,12 +1,12 @@
 #include "GovernanceScenario.h"
 
-#include "Identity.h"
-#include "MetricStore.h"
-#include "ModelCards.h"
-#include "Registry.h"
-#include "RiskAssessments.h"
-#include "Tracking.h"
-#include "WriteTransaction.h"
+#include "core/governance/RiskAssessments.h"
+#include "core/identity/Identity.h"
+#include "core/registry/ModelCards.h"
+#include "core/registry/Registry.h"
+#include "core/tracking/MetricStore.h"
+#include "core/tracking/Tracking.h"
+#include "core/workspace/WriteTransaction.h"
 
 namespace assay::test {
 namespace {

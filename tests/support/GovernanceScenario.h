@@ -1,8 +1,8 @@
 #pragma once
 
-#include "InMemorySecretStore.h"
-#include "PromotionRequests.h"
 #include "TemporaryWorkspace.h"
+#include "core/governance/PromotionRequests.h"
+#include "core/identity/InMemorySecretStore.h"
 
 #include <QMap>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Workspace.h"
+#include "core/workspace/Workspace.h"
 
 #include <QTemporaryDir>
 
