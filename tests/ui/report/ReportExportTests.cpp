@@ -1,4 +1,5 @@
 #include "tests/ui/support/GovernanceDialogData.h"
+#include "tests/ui/support/MainWindowFixture.h"
 #include "ui/report/GovernanceReportWriter.h"
 #include "ui/session/UiSettings.h"
 #include "ui/session/WorkspaceSession.h"
@@ -23,6 +24,7 @@
 
 using namespace assay;
 using assay::test::GovernanceWorkspace;
+using assay::test::MainWindowFixture;
 
 namespace {
 
@@ -36,12 +38,10 @@ QByteArray readAll(const QString& path) {
 TEST_CASE("File > Export Report… writes the report of the version in view", "[mainwindow][report]") {
     GovernanceWorkspace data;
     data.executePromotion();
-    QTemporaryDir dir;
-    UiSettings settings(dir.filePath(QStringLiteral("gui.conf")));
-    WorkspaceSession session;
-    MainWindow window(session, settings);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    MainWindowFixture ui;
+    MainWindow& window = ui.window;
+    WorkspaceSession& session = ui.session;
+    QTemporaryDir& dir = ui.dir;
     CHECK_FALSE(window.exportReportAction()->isEnabled());
     data.openAs(session, QStringLiteral("tester"));
 
@@ -101,12 +101,10 @@ TEST_CASE("File > Export Report… writes the report of the version in view", "[
 TEST_CASE("Cancel stops a report export before anything is written", "[mainwindow][report]") {
     GovernanceWorkspace data;
     data.executePromotion();
-    QTemporaryDir dir;
-    UiSettings settings(dir.filePath(QStringLiteral("gui.conf")));
-    WorkspaceSession session;
-    MainWindow window(session, settings);
-    window.show();
-    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    MainWindowFixture ui;
+    MainWindow& window = ui.window;
+    WorkspaceSession& session = ui.session;
+    QTemporaryDir& dir = ui.dir;
     data.openAs(session, QStringLiteral("tester"));
     window.showModel(data.modelId, 1);
     const QString answer = dir.filePath(QStringLiteral("report.pdf"));
