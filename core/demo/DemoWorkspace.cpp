@@ -204,6 +204,30 @@ private:
         return result;
     }
 
+    // Most runs finish; a diverged one fails, a few are killed, and the newest two still run.
+    RunStatus statusOf(double roll, bool diverges, int index) const {
+        if (diverges || roll > 0.96)
+            return RunStatus::Failed;
+        if (roll > 0.93)
+            return RunStatus::Killed;
+        if (index >= m_plan.runs - 2)
+            return RunStatus::Running;
+        return RunStatus::Finished;
+    }
+
+    QMap<QString, QString> runTags(bool diverges) {
+        QMap<QString, QString> tags{
+            {QStringLiteral("team"), latin1(m_plan.team)},
+            {QStringLiteral("task"), m_plan.task == Task::Classification
+                                         ? QStringLiteral("binary-classification")
+                                         : QStringLiteral("regression")},
+            {QStringLiteral("git.branch"),
+             chance(0.7) ? QStringLiteral("main") : QStringLiteral("feature/new-features")}};
+        if (diverges)
+            tags.insert(QStringLiteral("note"), QStringLiteral("loss diverged; learning rate too high"));
+        return tags;
+    }
+
     RunOutcome createRun(WriteTransaction& tx, int index, qint64 start, std::optional<qint64> parent) {
         const ModelFamily& chosen = families[static_cast<std::size_t>(between(0, families.size() - 1))];
         const QString family = latin1(chosen.name);
@@ -212,13 +236,7 @@ private:
         const int steps = static_cast<int>(std::round(std::exp(uniform(std::log(100.0), std::log(5000.0)))));
         const double roll = uniform(0, 1);
         const bool diverges = roll < 0.05 && learningRate > 0.02;
-        RunStatus status = RunStatus::Finished;
-        if (diverges || roll > 0.96)
-            status = RunStatus::Failed;
-        else if (roll > 0.93)
-            status = RunStatus::Killed;
-        else if (index >= m_plan.runs - 2)
-            status = RunStatus::Running;
+        const RunStatus status = statusOf(roll, diverges, index);
 
         // How good this run gets: best near a learning rate of 0.03, worse for the simplest models.
         const double lrPenalty = std::abs(std::log10(learningRate) + 1.5) * 0.25;
@@ -245,16 +263,7 @@ private:
         const qint64 id = Tracking::createRun(tx, run);
 
         Tracking::logParams(tx, id, params(family, learningRate, steps));
-        QMap<QString, QString> tags{
-            {QStringLiteral("team"), latin1(m_plan.team)},
-            {QStringLiteral("task"), m_plan.task == Task::Classification
-                                         ? QStringLiteral("binary-classification")
-                                         : QStringLiteral("regression")},
-            {QStringLiteral("git.branch"),
-             chance(0.7) ? QStringLiteral("main") : QStringLiteral("feature/new-features")}};
-        if (diverges)
-            tags.insert(QStringLiteral("note"), QStringLiteral("loss diverged; learning rate too high"));
-        Tracking::setTags(tx, id, tags);
+        Tracking::setTags(tx, id, runTags(diverges));
         Tracking::logInputs(tx, id, datasetInputs(start));
 
         std::map<QString, MetricSeries> curves =

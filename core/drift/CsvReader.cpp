@@ -117,6 +117,9 @@ private:
         }
     }
 
+    // Longer than 60 lines on purpose: one switch over the parser's states, run for every byte of
+    // the file, reads best and runs fastest in one piece (tests/bench/DriftBench.cpp times the
+    // parsing).
     void consume(unsigned char c) {
         checkUtf8(c);
         // Columns count characters, not bytes: continuation bytes do not advance.

@@ -260,6 +260,30 @@ QString chooseSignOff(const PromotionRequests& requests, const PromotionRequest&
                          .arg(request.tier));
 }
 
+// The decision as it will be signed: the sign-off it gives, the comment and conditions trimmed,
+// and what the request shows now (gates, evidence, champion), which must be what the decider saw.
+Decision decisionFor(WriteTransaction& tx, const PromotionRequests& requests, const PromotionRequest& request,
+                     const PromotionRequests::DecisionInput& input) {
+    Decision decision;
+    decision.requestId = request.id;
+    decision.signOff = chooseSignOff(requests, request, input, tx.actor());
+    decision.outcome = input.outcome;
+    decision.comment = input.comment.trimmed();
+    decision.snapshot = requests.snapshot(request);
+    if (input.expectedSnapshotHash && *input.expectedSnapshotHash != decision.snapshot->hash())
+        throw AssayError(QStringLiteral("What request #%1 shows changed while you were deciding (its gates, "
+                                        "evidence or champion); look at it again before signing.")
+                             .arg(request.id));
+    decision.evidenceHash = EvidenceBundle::hash(decision.snapshot->evidence);
+    decision.gates = PromotionGates::summary(decision.snapshot->gates);
+    decision.conditions = input.conditions;
+    for (DecisionCondition& condition : decision.conditions)
+        condition.description = condition.description.trimmed();
+    decision.decidedAt = tx.now();
+    decision.decidedBy = tx.actor();
+    return decision;
+}
+
 // Every tier needs the model owner's sign-off and nobody decides what they submitted, so a
 // request the owner submitted could never be approved: it is refused up front.
 void requireNotOwner(WriteTransaction& tx, const RegisteredModel& model) {
@@ -386,23 +410,7 @@ qint64 PromotionRequests::decide(WriteTransaction& tx, SecretStore& store, qint6
                 .arg(requestId));
     checkTierUnchanged(tx, request);
     checkInput(tx, input);
-    Decision decision;
-    decision.requestId = requestId;
-    decision.signOff = chooseSignOff(requests, request, input, tx.actor());
-    decision.outcome = input.outcome;
-    decision.comment = input.comment.trimmed();
-    decision.snapshot = requests.snapshot(request);
-    if (input.expectedSnapshotHash && *input.expectedSnapshotHash != decision.snapshot->hash())
-        throw AssayError(QStringLiteral("What request #%1 shows changed while you were deciding (its gates, "
-                                        "evidence or champion); look at it again before signing.")
-                             .arg(requestId));
-    decision.evidenceHash = EvidenceBundle::hash(decision.snapshot->evidence);
-    decision.gates = PromotionGates::summary(decision.snapshot->gates);
-    decision.conditions = input.conditions;
-    for (DecisionCondition& condition : decision.conditions)
-        condition.description = condition.description.trimmed();
-    decision.decidedAt = tx.now();
-    decision.decidedBy = tx.actor();
+    const Decision decision = decisionFor(tx, requests, request, input);
 
     const Signature signature = SigningKeys::sign(
         tx, store, signedMessage(request, decision, SigningKeys::workspaceUuid(tx.database())));

@@ -216,8 +216,9 @@ std::optional<qint64> MlflowImporter::runIdOf(WriteTransaction& tx, const QStrin
     return id;
 }
 
-void MlflowImporter::importRun(WriteTransaction& tx, qint64 experimentId, const MlflowExperiment& experiment,
-                               MlflowRun& source, Tally& tally) {
+// The run's attributes as MLflow has them, with MLflow's system tags read as its UI reads them.
+Run MlflowImporter::runFrom(qint64 experimentId, const MlflowExperiment& experiment,
+                            const MlflowRun& source) {
     Run run;
     run.uid = source.uid;
     run.experimentId = experimentId;
@@ -232,12 +233,31 @@ void MlflowImporter::importRun(WriteTransaction& tx, qint64 experimentId, const 
     // Runs of a deleted experiment are hidden with it, even where their own meta.yaml still says
     // active (older file stores only moved the experiment folder to .trash/).
     run.deleted = source.deleted || experiment.deleted;
+    return run;
+}
+
+void MlflowImporter::importRun(WriteTransaction& tx, qint64 experimentId, const MlflowExperiment& experiment,
+                               MlflowRun& source, Tally& tally) {
+    Run run = runFrom(experimentId, experiment, source);
     const QString parentUid = source.tags.value(parentRunTag);
     const std::optional<qint64> parentId =
         parentUid.isEmpty() || parentUid == source.uid ? std::nullopt : runIdOf(tx, parentUid);
+    const auto [runId, isNew] = storeRun(tx, run, parentId, tally);
+    // A run imported before counts as updated when anything of it changed.
+    const bool paramsChanged = importParams(tx, runId, isNew, source, tally);
+    const bool tagsChanged = importTags(tx, runId, isNew, source, tally);
+    const bool inputsChanged = importInputs(tx, runId, isNew, source, tally);
+    if (!isNew && (paramsChanged || tagsChanged || inputsChanged))
+        tally.runsUpdated.insert(runId);
+    importMetrics(tx, runId, isNew, source, tally);
+}
 
+// Creates the run, or updates the one imported before (which keeps the experiment it is in);
+// returns its id and whether it is new.
+std::pair<qint64, bool> MlflowImporter::storeRun(WriteTransaction& tx, Run& run,
+                                                 std::optional<qint64> parentId, Tally& tally) {
     QSqlQuery& find = tx.cached(QStringLiteral("SELECT id, parent_run_id FROM runs WHERE uid = ?"));
-    SqlQuery::bind(find, source.uid);
+    SqlQuery::bind(find, run.uid);
     SqlQuery::exec(find);
     std::optional<qint64> existingId;
     std::optional<qint64> storedParent;
@@ -248,25 +268,22 @@ void MlflowImporter::importRun(WriteTransaction& tx, qint64 experimentId, const 
     }
     find.finish();
 
-    const bool isNew = !existingId;
-    qint64 runId = 0;
-    if (isNew) {
+    if (!existingId) {
         run.parentRunId = parentId;
-        runId = Tracking::createRun(tx, run);
+        const qint64 runId = Tracking::createRun(tx, run);
         tally.runsAdded.insert(runId);
-    } else {
-        // A run imported before keeps the experiment it is in; its attributes follow MLflow's.
-        runId = *existingId;
-        run.id = runId;
-        run.parentRunId = parentId ? parentId : storedParent;
-        if (Tracking::updateRun(tx, run))
-            tally.runsUpdated.insert(runId);
+        return {runId, true};
     }
-    const auto touched = [&] {
-        if (!isNew)
-            tally.runsUpdated.insert(runId);
-    };
+    // A run imported before keeps the experiment it is in; its attributes follow MLflow's.
+    run.id = *existingId;
+    run.parentRunId = parentId ? parentId : storedParent;
+    if (Tracking::updateRun(tx, run))
+        tally.runsUpdated.insert(run.id);
+    return {run.id, false};
+}
 
+bool MlflowImporter::importParams(WriteTransaction& tx, qint64 runId, bool isNew, const MlflowRun& source,
+                                  Tally& tally) {
     // Params cannot change, in MLflow as in Assay: a value that differs is reported, not written.
     const QMap<QString, QString> storedParams =
         isNew ? QMap<QString, QString>() : Tracking(m_workspace).params(runId);
@@ -284,19 +301,27 @@ void MlflowImporter::importRun(WriteTransaction& tx, qint64 experimentId, const 
             ++it;
         }
     }
-    if (!params.isEmpty()) {
-        Tracking::logParams(tx, runId, params);
-        touched();
-    }
+    if (params.isEmpty())
+        return false;
+    Tracking::logParams(tx, runId, params);
+    return true;
+}
 
+bool MlflowImporter::importTags(WriteTransaction& tx, qint64 runId, bool isNew, const MlflowRun& source,
+                                Tally& tally) {
     const QMap<QString, QString> tags =
         changedEntries(source.tags, isNew ? QMap<QString, QString>() : Tracking(m_workspace).tags(runId),
                        source.location, QStringLiteral("tag"), tally.skipped);
-    if (!tags.isEmpty()) {
-        Tracking::setTags(tx, runId, tags);
-        touched();
-    }
+    if (tags.isEmpty())
+        return false;
+    Tracking::setTags(tx, runId, tags);
+    return true;
+}
 
+// Dataset inputs MLflow logged that the workspace does not have yet; one without a name or digest
+// cannot be told apart from another and is left out, with a note.
+bool MlflowImporter::importInputs(WriteTransaction& tx, qint64 runId, bool isNew, const MlflowRun& source,
+                                  Tally& tally) {
     const QList<DatasetInput> storedInputs =
         isNew ? QList<DatasetInput>() : Tracking(m_workspace).inputs(runId);
     QList<DatasetInput> inputs;
@@ -315,12 +340,10 @@ void MlflowImporter::importRun(WriteTransaction& tx, qint64 experimentId, const 
         if (!known)
             inputs.append(input);
     }
-    if (!inputs.isEmpty()) {
-        Tracking::logInputs(tx, runId, inputs);
-        touched();
-    }
-
-    importMetrics(tx, runId, isNew, source, tally);
+    if (inputs.isEmpty())
+        return false;
+    Tracking::logInputs(tx, runId, inputs);
+    return true;
 }
 
 void MlflowImporter::importMetrics(WriteTransaction& tx, qint64 runId, bool isNew, MlflowRun& source,

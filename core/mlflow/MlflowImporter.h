@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace assay {
 
@@ -17,6 +18,7 @@ class WriteTransaction;
 struct MlflowExperiment;
 struct MlflowRegisteredModel;
 struct MlflowRun;
+struct Run;
 
 // Brings an MLflow store (an mlruns/ folder or an MLflow SQLite database) into a workspace:
 // experiments with their tags, runs with params, tags, metric histories and dataset inputs, and
@@ -73,6 +75,12 @@ private:
     void importRun(WriteTransaction& tx, qint64 experimentId, const MlflowExperiment& experiment,
                    MlflowRun& source, Tally& tally);
     // Appends the points after those imported before, moving them out of source.
+    static Run runFrom(qint64 experimentId, const MlflowExperiment& experiment, const MlflowRun& source);
+    static std::pair<qint64, bool> storeRun(WriteTransaction& tx, Run& run, std::optional<qint64> parentId,
+                                            Tally& tally);
+    bool importParams(WriteTransaction& tx, qint64 runId, bool isNew, const MlflowRun& source, Tally& tally);
+    bool importTags(WriteTransaction& tx, qint64 runId, bool isNew, const MlflowRun& source, Tally& tally);
+    bool importInputs(WriteTransaction& tx, qint64 runId, bool isNew, const MlflowRun& source, Tally& tally);
     void importMetrics(WriteTransaction& tx, qint64 runId, bool isNew, MlflowRun& source, Tally& tally);
     // Links runs to parents named by their mlflow.parentRunId tag: a parent may come after its
     // children, or in another experiment.

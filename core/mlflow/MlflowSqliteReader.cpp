@@ -77,57 +77,71 @@ MlflowSqliteReader::MlflowSqliteReader(const QString& path)
             throw AssayError(
                 QStringLiteral("Cannot open %1 as an SQLite database: %2. The file was not changed.")
                     .arg(path, m_db.lastError().text()));
-        QStringList tables;
-        {
-            QSqlQuery query(m_db);
-            query.setForwardOnly(true);
-            if (!query.exec(
-                    QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")))
-                throw AssayError(
-                    QStringLiteral("Cannot read %1 as an SQLite database: %2. The file was not changed.")
-                        .arg(path, query.lastError().text()));
-            while (query.next())
-                tables << query.value(0).toString();
-        }
-        for (const QString& table : tables) {
-            QSqlQuery info = select(QStringLiteral("PRAGMA table_info(%1)").arg(quoted(table)));
-            QSet<QString>& columns = m_columns[table];
-            while (info.next())
-                columns.insert(info.value(1).toString());
-        }
-        QStringList missing;
-        for (const char* required : requiredColumns) {
-            const QString name = QLatin1String(required);
-            if (!hasColumn(name.section(QLatin1Char('.'), 0, 0), name.section(QLatin1Char('.'), 1)))
-                missing << name;
-        }
-        if (!missing.isEmpty())
-            throw AssayError(
-                QStringLiteral("%1 is not an MLflow tracking database: it has no %2 (its tables: %3). The "
-                               "file was not changed.")
-                    .arg(path, missing.join(QStringLiteral(", ")),
-                         tables.isEmpty() ? QStringLiteral("none") : tables.join(QStringLiteral(", "))));
-
-        if (hasTable(QStringLiteral("alembic_version"))) {
-            QSqlQuery revision = select(QStringLiteral("SELECT version_num FROM alembic_version"));
-            if (revision.next())
-                m_revision = revision.value(0).toString();
-        }
-        QSqlQuery indexes = select(QStringLiteral("PRAGMA index_list(metrics)"));
-        QStringList indexNames;
-        while (indexes.next())
-            indexNames << indexes.value(1).toString();
-        for (const QString& index : indexNames) {
-            QSqlQuery info = select(QStringLiteral("PRAGMA index_info(%1)").arg(quoted(index)));
-            if (info.next() && info.value(0).toInt() == 0 &&
-                info.value(2).toString() == QLatin1String("run_uuid"))
-                m_metricsIndexedByRun = true;
-        }
+        const QStringList tables = readTables(path);
+        requireMlflowColumns(path, tables);
+        readRevisionAndIndexes();
     } catch (...) {
         m_db.close();
         m_db = QSqlDatabase();
         QSqlDatabase::removeDatabase(m_connectionName);
         throw;
+    }
+}
+
+// Every table and its columns, so that later reads can ask which columns this store's MLflow
+// version has.
+QStringList MlflowSqliteReader::readTables(const QString& path) {
+    QStringList tables;
+    {
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")))
+            throw AssayError(
+                QStringLiteral("Cannot read %1 as an SQLite database: %2. The file was not changed.")
+                    .arg(path, query.lastError().text()));
+        while (query.next())
+            tables << query.value(0).toString();
+    }
+    for (const QString& table : tables) {
+        QSqlQuery info = select(QStringLiteral("PRAGMA table_info(%1)").arg(quoted(table)));
+        QSet<QString>& columns = m_columns[table];
+        while (info.next())
+            columns.insert(info.value(1).toString());
+    }
+    return tables;
+}
+
+void MlflowSqliteReader::requireMlflowColumns(const QString& path, const QStringList& tables) const {
+    QStringList missing;
+    for (const char* required : requiredColumns) {
+        const QString name = QLatin1String(required);
+        if (!hasColumn(name.section(QLatin1Char('.'), 0, 0), name.section(QLatin1Char('.'), 1)))
+            missing << name;
+    }
+    if (!missing.isEmpty())
+        throw AssayError(
+            QStringLiteral("%1 is not an MLflow tracking database: it has no %2 (its tables: %3). The "
+                           "file was not changed.")
+                .arg(path, missing.join(QStringLiteral(", ")),
+                     tables.isEmpty() ? QStringLiteral("none") : tables.join(QStringLiteral(", "))));
+}
+
+// The alembic revision, and whether metrics can be read run by run through an index on run_uuid.
+void MlflowSqliteReader::readRevisionAndIndexes() {
+    if (hasTable(QStringLiteral("alembic_version"))) {
+        QSqlQuery revision = select(QStringLiteral("SELECT version_num FROM alembic_version"));
+        if (revision.next())
+            m_revision = revision.value(0).toString();
+    }
+    QSqlQuery indexes = select(QStringLiteral("PRAGMA index_list(metrics)"));
+    QStringList indexNames;
+    while (indexes.next())
+        indexNames << indexes.value(1).toString();
+    for (const QString& index : indexNames) {
+        QSqlQuery info = select(QStringLiteral("PRAGMA index_info(%1)").arg(quoted(index)));
+        if (info.next() && info.value(0).toInt() == 0 &&
+            info.value(2).toString() == QLatin1String("run_uuid"))
+            m_metricsIndexedByRun = true;
     }
 }
 

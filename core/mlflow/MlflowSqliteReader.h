@@ -30,6 +30,9 @@ public:
     QList<MlflowRegisteredModel> registeredModels() override;
 
 private:
+    QStringList readTables(const QString& path);
+    void requireMlflowColumns(const QString& path, const QStringList& tables) const;
+    void readRevisionAndIndexes();
     // The runs of one experiment while their params, tags and inputs are added: in the order they
     // are handed on, each found by its MLflow id and matched to its rowid in the runs table.
     struct ExperimentRuns {

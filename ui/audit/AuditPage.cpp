@@ -82,6 +82,18 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     , m_events(new AuditEventModel(session, this))
     , m_changes(new AuditChangeModel(this))
     , m_problems(new IntegrityProblemModel(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(createHeader());
+    layout->addWidget(createIntegrityViews());
+    layout->addWidget(m_problemView);
+    QSplitter* events = createEventSplitter();
+    layout->addWidget(createFilterBar());
+    layout->addWidget(events, 1);
+    connectWorkspace();
+    onWorkspaceChanged();
+}
+
+QHBoxLayout* AuditPage::createHeader() {
     m_title = new PageTitleLabel(QStringLiteral("auditTitle"));
     m_exportCsv = new QPushButton(tr("Export CSV…"));
     m_exportCsv->setObjectName(QStringLiteral("exportCsvButton"));
@@ -95,18 +107,25 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     header->addWidget(m_title, 1);
     header->addWidget(m_exportCsv);
     header->addWidget(m_exportJson);
+    return header;
+}
 
+// The banner says whether the trail verifies; the list under it (laid out by the caller) names
+// each problem and selects its event on a click.
+BannerLabel* AuditPage::createIntegrityViews() {
     m_banner = new BannerLabel(BannerLabel::Kind::Info, QStringLiteral("integrityBanner"));
     m_problemView = new QListView;
     m_problemView->setObjectName(QStringLiteral("integrityProblems"));
     m_problemView->setModel(m_problems);
     m_problemView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-
     connect(m_problemView, &QListView::clicked, this, [this](const QModelIndex& index) {
         if (const qint64 seq = index.data(IntegrityProblemModel::SeqRole).toLongLong())
             selectEvent(seq);
     });
+    return m_banner;
+}
 
+QSplitter* AuditPage::createEventSplitter() {
     m_eventView = new ReadOnlyTableView(m_events, QStringLiteral("auditEvents"));
     m_eventView->setSelectionMode(QAbstractItemView::SingleSelection);
     m_eventView->verticalHeader()->setDefaultSectionSize(m_eventView->fontMetrics().height() + 8);
@@ -134,14 +153,10 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({760, 340});
+    return splitter;
+}
 
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(header);
-    layout->addWidget(m_banner);
-    layout->addWidget(m_problemView);
-    layout->addWidget(createFilterBar());
-    layout->addWidget(splitter, 1);
-
+void AuditPage::connectWorkspace() {
     connect(&m_integrityWatcher, &QFutureWatcher<IntegrityReport>::finished, this, [this] {
         // A result that commits or another workspace overtook is not shown: the next check is.
         if (m_integrityAgain) {
@@ -163,7 +178,6 @@ AuditPage::AuditPage(WorkspaceSession& session, QWidget* parent)
         else
             m_integrityStale = true;
     });
-    onWorkspaceChanged();
 }
 
 QWidget* AuditPage::createFilterBar() {

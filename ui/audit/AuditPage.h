@@ -10,10 +10,12 @@
 
 class QComboBox;
 class QDateEdit;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
+class QSplitter;
 class QTableView;
 class QTimer;
 
@@ -88,7 +90,11 @@ protected:
 
 private:
     static WorkspaceJob::Job exportJob(const AuditFilter& filter, ExportFormat format, const QString& path);
+    QHBoxLayout* createHeader();
+    BannerLabel* createIntegrityViews();
     QWidget* createFilterBar();
+    QSplitter* createEventSplitter();
+    void connectWorkspace();
     QWidget* createDetail();
     void onWorkspaceChanged();
     void reloadChoices();

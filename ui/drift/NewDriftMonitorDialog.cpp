@@ -73,6 +73,35 @@ NewDriftMonitorDialog::NewDriftMonitorDialog(WorkspaceSession& session, qint64 m
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(createSourceForm(modelId));
 
+    auto* middle = new QHBoxLayout;
+    middle->addWidget(createFeaturesBox(), 1);
+    middle->addLayout(createSideColumn());
+    layout->addLayout(middle, 1);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    okButton()->setText(tr("Create Monitor"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &NewDriftMonitorDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &NewDriftMonitorDialog::reject);
+    layout->addWidget(m_buttons);
+    connect(m_columns, &QAbstractItemModel::dataChanged, this, &NewDriftMonitorDialog::updateOkButton);
+    connect(m_columns, &QAbstractItemModel::modelReset, this, &NewDriftMonitorDialog::updateOkButton);
+    connect(m_name, &QLineEdit::textChanged, this, &NewDriftMonitorDialog::updateOkButton);
+
+    m_task = new DriftTask(tr("New Drift Monitor"), this);
+    connect(m_task, &DriftTask::failed, this, [this](const QString& message, bool cancelled) {
+        setBusy(false);
+        if (!cancelled)
+            ErrorBox::show(this, tr("Cannot read the reference data"), message);
+    });
+    updateOkButton();
+    resize(980, 640);
+}
+
+NewDriftMonitorDialog::~NewDriftMonitorDialog() = default;
+
+// The reference file's columns, each ticked to be compared or not, its type, and whether it is a
+// key feature.
+QGroupBox* NewDriftMonitorDialog::createFeaturesBox() {
     m_columns = new DriftColumnChoiceModel(this);
     m_table = new QTableView;
     m_table->setObjectName(QStringLiteral("columnTable"));
@@ -104,6 +133,11 @@ NewDriftMonitorDialog::NewDriftMonitorDialog(WorkspaceSession& session, qint64 m
     allNone->addStretch(1);
     featuresLayout->addLayout(allNone);
 
+    return featuresBox;
+}
+
+// When windows start and how they are told apart, then the thresholds.
+QVBoxLayout* NewDriftMonitorDialog::createSideColumn() {
     auto* side = new QVBoxLayout;
     side->addWidget(createWindowsBox());
     auto* thresholdsBox = new QGroupBox(tr("Thresholds"));
@@ -113,31 +147,8 @@ NewDriftMonitorDialog::NewDriftMonitorDialog(WorkspaceSession& session, qint64 m
     side->addWidget(thresholdsBox);
     side->addStretch(1);
 
-    auto* middle = new QHBoxLayout;
-    middle->addWidget(featuresBox, 1);
-    middle->addLayout(side);
-    layout->addLayout(middle, 1);
-
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
-    okButton()->setText(tr("Create Monitor"));
-    connect(m_buttons, &QDialogButtonBox::accepted, this, &NewDriftMonitorDialog::accept);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, &NewDriftMonitorDialog::reject);
-    layout->addWidget(m_buttons);
-    connect(m_columns, &QAbstractItemModel::dataChanged, this, &NewDriftMonitorDialog::updateOkButton);
-    connect(m_columns, &QAbstractItemModel::modelReset, this, &NewDriftMonitorDialog::updateOkButton);
-    connect(m_name, &QLineEdit::textChanged, this, &NewDriftMonitorDialog::updateOkButton);
-
-    m_task = new DriftTask(tr("New Drift Monitor"), this);
-    connect(m_task, &DriftTask::failed, this, [this](const QString& message, bool cancelled) {
-        setBusy(false);
-        if (!cancelled)
-            ErrorBox::show(this, tr("Cannot read the reference data"), message);
-    });
-    updateOkButton();
-    resize(980, 640);
+    return side;
 }
-
-NewDriftMonitorDialog::~NewDriftMonitorDialog() = default;
 
 QWidget* NewDriftMonitorDialog::createSourceForm(qint64 modelId) {
     auto* widget = new QWidget;

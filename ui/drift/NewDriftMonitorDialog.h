@@ -7,10 +7,12 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
+class QVBoxLayout;
 
 namespace assay {
 
@@ -65,6 +67,8 @@ signals:
 private:
     QWidget* createSourceForm(qint64 modelId);
     QWidget* createWindowsBox();
+    QGroupBox* createFeaturesBox();
+    QVBoxLayout* createSideColumn();
     void chooseReference();
     void updateColumnRoles();
     void updateOkButton();

@@ -64,11 +64,6 @@ MainWindow::MainWindow(WorkspaceSession& session, UiSettings& settings, QWidget*
     connectDelegates();
     connectActions();
     connect(&m_session, &WorkspaceSession::workspaceChanged, this, &MainWindow::onWorkspaceChanged);
-    // The acting user's roles are in the status bar.
-    connect(&m_session, &WorkspaceSession::changed, this, [this](const ChangeSet& changes) {
-        if (changes.touches(EntityKind::User))
-            m_statusBar->update();
-    });
     if (!restoreGeometry(m_settings.mainWindowGeometry()))
         resize(defaultWindowSize);
     keepColumns();

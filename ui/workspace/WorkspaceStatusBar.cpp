@@ -46,6 +46,11 @@ WorkspaceStatusBar::WorkspaceStatusBar(QStatusBar* statusBar, const WorkspaceSes
     statusBar->addWidget(m_pathLabel, 1);
     statusBar->addPermanentWidget(m_journalLabel);
     statusBar->addPermanentWidget(m_actorLabel);
+    // The acting user's roles are shown: a grant or a revoke changes them.
+    connect(&m_session, &WorkspaceSession::changed, this, [this](const ChangeSet& changes) {
+        if (changes.touches(EntityKind::User))
+            update();
+    });
 }
 
 void WorkspaceStatusBar::update() {
