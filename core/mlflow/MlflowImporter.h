@@ -74,13 +74,14 @@ private:
     qint64 experimentFor(WriteTransaction& tx, const MlflowExperiment& experiment, Tally& tally);
     void importRun(WriteTransaction& tx, qint64 experimentId, const MlflowExperiment& experiment,
                    MlflowRun& source, Tally& tally);
-    // Appends the points after those imported before, moving them out of source.
     static Run runFrom(qint64 experimentId, const MlflowExperiment& experiment, const MlflowRun& source);
     static std::pair<qint64, bool> storeRun(WriteTransaction& tx, Run& run, std::optional<qint64> parentId,
                                             Tally& tally);
+    // Each writes what the workspace lacks and returns whether it wrote anything.
     bool importParams(WriteTransaction& tx, qint64 runId, bool isNew, const MlflowRun& source, Tally& tally);
     bool importTags(WriteTransaction& tx, qint64 runId, bool isNew, const MlflowRun& source, Tally& tally);
     bool importInputs(WriteTransaction& tx, qint64 runId, bool isNew, const MlflowRun& source, Tally& tally);
+    // Appends the points after those imported before, moving them out of source.
     void importMetrics(WriteTransaction& tx, qint64 runId, bool isNew, MlflowRun& source, Tally& tally);
     // Links runs to parents named by their mlflow.parentRunId tag: a parent may come after its
     // children, or in another experiment.

@@ -111,6 +111,7 @@ QStringList MlflowSqliteReader::readTables(const QString& path) {
     return tables;
 }
 
+// Refuses, before anything is read, a database that lacks a column the reads below rely on.
 void MlflowSqliteReader::requireMlflowColumns(const QString& path, const QStringList& tables) const {
     QStringList missing;
     for (const char* required : requiredColumns) {
