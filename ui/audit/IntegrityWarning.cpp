@@ -3,19 +3,10 @@
 #include "IntegrityProblemModel.h"
 #include "core/audit/IntegrityReport.h"
 
-#include <QCoreApplication>
 #include <QMessageBox>
 #include <QPushButton>
 
 namespace assay {
-namespace {
-
-QString tr(const char* text) {
-    return QCoreApplication::translate("IntegrityWarning", text);
-}
-
-} // namespace
-
 QString IntegrityWarning::statusText(const IntegrityReport& report) {
     return tr("Integrity check failed: %1").arg(report.summary());
 }

@@ -475,9 +475,10 @@ void MainWindow::createPageCommands() {
 KeyboardShortcutsDialog* MainWindow::showKeyboardShortcuts() {
     QList<QPair<QString, const QWidget*>> pages;
     const QList<QWidget*> navigationPages = m_navigator->pages();
+    const QList<QAction*> goActions = m_navigator->pageActions();
     for (qsizetype i = 0; i < navigationPages.size(); ++i)
-        pages.append({tr("%1 page").arg(ShortcutModel::plainText(m_navigator->pageActions().at(i)->text())),
-                      navigationPages.at(i)});
+        pages.append(
+            {tr("%1 page").arg(ShortcutModel::plainText(goActions.at(i)->text())), navigationPages.at(i)});
     auto* model = new ShortcutModel;
     model->read(menuBar(), pages);
     auto* dialog = new KeyboardShortcutsDialog(model, this);
